@@ -1,0 +1,46 @@
+package dev.wsprobe.sender;
+
+import jakarta.websocket.ClientEndpoint;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/** The sender's side of one connection; hands every event to its {@link PeriodicSender}. */
+@ClientEndpoint
+public class SenderEndpoint {
+    private final PeriodicSender sender;
+
+    SenderEndpoint(PeriodicSender sender) {
+        this.sender = sender;
+    }
+
+    @OnOpen
+    public void onOpen(Session session) {
+        sender.opened(session);
+    }
+
+    @OnMessage
+    public void onText(String message) {
+        sender.received(false, message.getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    @OnMessage
+    public void onBinary(ByteBuffer message) {
+        sender.received(true, message.remaining());
+    }
+
+    @OnClose
+    public void onClose(CloseReason reason) {
+        sender.closed(reason);
+    }
+
+    @OnError
+    public void onError(Throwable error) {
+        sender.error(error);
+    }
+}

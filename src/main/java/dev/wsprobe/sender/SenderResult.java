@@ -1,0 +1,18 @@
+package dev.wsprobe.sender;
+
+/**
+ * How a sender ended.
+ *
+ * @param finalState   {@code cancelled} or {@code failed(..)}
+ * @param attempted    sends started
+ * @param sent         sends whose completion reported no error
+ * @param sendFailures sends whose completion reported an error
+ * @param received     messages the server sent back (an echo server answers each)
+ */
+public record SenderResult(ConnectionState finalState, long attempted, long sent, long sendFailures,
+        long received) {
+
+    public boolean succeeded() {
+        return finalState.kind() == ConnectionState.Kind.CANCELLED;
+    }
+}

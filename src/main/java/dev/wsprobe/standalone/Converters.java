@@ -1,0 +1,59 @@
+package dev.wsprobe.standalone;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** Parsers for the human-friendly values the CLI accepts. */
+final class Converters {
+    private Converters() {
+    }
+
+    /** {@code 1s}, {@code 500ms}, {@code 1.5s}, {@code 2m}; a bare number means seconds. */
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)?");
+
+        @Override
+        public Duration convert(String value) {
+            Matcher match = FORM.matcher(value.trim().toLowerCase(Locale.ROOT));
+            if (!match.matches()) {
+                throw new TypeConversionException("'" + value + "' is not a duration; write e.g. 1s, 500ms or 2m");
+            }
+            double amount = Double.parseDouble(match.group(1));
+            String unit = match.group(2) == null ? "s" : match.group(2);
+            double millis = switch (unit) {
+                case "ms" -> amount;
+                case "m" -> amount * 60_000;
+                default -> amount * 1000;
+            };
+            return Duration.ofNanos(Math.round(millis * 1_000_000));
+        }
+    }
+
+    /** {@code 65536}, {@code 64k} / {@code 64KiB}, {@code 1m} / {@code 1MiB} (powers of 1024). */
+    static final class ByteSizeConverter implements ITypeConverter<Integer> {
+        private static final Pattern FORM = Pattern.compile("(\\d+)\\s*(k|kib|kb|m|mib|mb)?");
+
+        @Override
+        public Integer convert(String value) {
+            Matcher match = FORM.matcher(value.trim().toLowerCase(Locale.ROOT));
+            if (!match.matches()) {
+                throw new TypeConversionException("'" + value + "' is not a size; write e.g. 65536, 64k or 1m");
+            }
+            long bytes = Long.parseLong(match.group(1));
+            String unit = match.group(2) == null ? "" : match.group(2).substring(0, 1);
+            bytes *= switch (unit) {
+                case "k" -> 1024L;
+                case "m" -> 1024L * 1024L;
+                default -> 1L;
+            };
+            if (bytes < 1 || bytes > Integer.MAX_VALUE) {
+                throw new TypeConversionException("'" + value + "' is out of range (1 byte to 2 GiB)");
+            }
+            return (int) bytes;
+        }
+    }
+}

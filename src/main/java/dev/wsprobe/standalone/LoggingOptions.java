@@ -1,0 +1,13 @@
+package dev.wsprobe.standalone;
+
+import picocli.CommandLine.Option;
+
+/** Options every subcommand has. */
+final class LoggingOptions {
+    @Option(names = "--verbose", description = "Show library logs and stack traces.")
+    boolean verbose;
+
+    void install() {
+        ConsoleLogging.install(verbose);
+    }
+}

@@ -1,0 +1,122 @@
+package dev.wsprobe.standalone;
+
+import dev.wsprobe.sender.MessageTemplate;
+import dev.wsprobe.sender.SenderOptions;
+import dev.wsprobe.sender.SenderResult;
+import dev.wsprobe.sender.WebSocketUrl;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code wsprobe send URL}: the seed's periodic sender. */
+@Command(name = "send", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Connect to URL and send \"Hello Cruel World <date>\" every second, reporting each state "
+            + "change and each send's outcome.",
+            "Exit code 0 when it stops as asked (--count reached, or Ctrl-C), 1 when the connection fails."})
+final class SendCommand implements Callable<Integer> {
+    private static final System.Logger LOG = System.getLogger(SendCommand.class.getName());
+
+    @Parameters(index = "0", paramLabel = "URL", description = "ws:// or wss:// URL, e.g. ws://localhost:12345/receive")
+    String url;
+
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1s",
+            converter = Converters.DurationConverter.class,
+            description = "Time between messages, e.g. 1s, 250ms (default: ${DEFAULT-VALUE}).")
+    Duration interval;
+
+    @Option(names = "--delay", paramLabel = "DURATION", defaultValue = "1s",
+            converter = Converters.DurationConverter.class,
+            description = "Time from connected to the first message (default: ${DEFAULT-VALUE}).")
+    Duration delay;
+
+    @Option(names = "--count", defaultValue = "0",
+            description = "Stop after this many messages and close normally (1000); 0 = until Ctrl-C "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long count;
+
+    @Option(names = "--text", paramLabel = "TEMPLATE", defaultValue = MessageTemplate.DEFAULT,
+            description = "Message text; {date} becomes the ISO-8601 time, {n} the message number "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String text;
+
+    @Option(names = "--binary", description = "Send the text's UTF-8 bytes as binary messages.")
+    boolean binary;
+
+    @Option(names = "--name", defaultValue = "sender", description = "Label in log lines (default: ${DEFAULT-VALUE}).")
+    String name;
+
+    @Mixin
+    ClientTrustOptions trust;
+
+    @Mixin
+    LoggingOptions logging;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        URI target = parseTarget();
+        SenderOptions options;
+        try {
+            options = new SenderOptions(target, name, delay, interval, count, text, binary);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+        }
+        logging.install();
+        ClientTls tls = null;
+        if (WebSocketUrl.isSecure(target)) {
+            tls = trust.create();
+        } else if (trust.anyGiven()) {
+            LOG.log(System.Logger.Level.WARNING, "TLS options are ignored for a ws:// URL (plain, no TLS)");
+        }
+        try (StandaloneSender sender = new StandaloneSender(options, tls)) {
+            CompletableFuture<SenderResult> outcome = sender.start();
+            Thread stopOnSignal = new Thread(() -> cancelAndWait(sender, outcome), "wsprobe-cancel");
+            Runtime.getRuntime().addShutdownHook(stopOnSignal);
+            SenderResult result = outcome.join();
+            removeHook(stopOnSignal);
+            LOG.log(System.Logger.Level.INFO, "summary: " + result.sent() + " sent, " + result.sendFailures()
+                    + " send errors, " + result.received() + " received, final state: " + result.finalState());
+            return result.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
+        }
+    }
+
+    private URI parseTarget() {
+        try {
+            return WebSocketUrl.parse(url);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, url);
+        }
+    }
+
+    private static void cancelAndWait(StandaloneSender sender, CompletableFuture<SenderResult> outcome) {
+        sender.cancel();
+        try {
+            outcome.get(3, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // exiting anyway; the close frame may not have been answered
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: the hook is running
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.wsprobe.standalone;
+
+import dev.wsprobe.diagnosis.Failures;
+import dev.wsprobe.server.ServerLimits;
+import jakarta.websocket.DeploymentException;
+import java.io.IOException;
+import java.net.BindException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import javax.net.ssl.SSLContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code wsprobe server}: the receiver and echo endpoints on ws:// and, optionally, wss://. */
+@Command(name = "server", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run the receiver (/receive) and echo (/echo) endpoints.",
+            "Stops on Ctrl-C or SIGTERM, closing every connection with 1001 (going away) first."},
+        footer = {"", "Environment: WSPROBE_HOST, WSPROBE_PORT, WSPROBE_TLS_PORT, WSPROBE_MAX_MESSAGE_SIZE "
+            + "stand in for the flags; " + ServerTlsOptions.PASSWORD_VARIABLE + " holds the keystore password."})
+final class ServerCommand implements Callable<Integer> {
+    private static final System.Logger LOG = System.getLogger(ServerCommand.class.getName());
+
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "${env:WSPROBE_HOST:-::}",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}, all addresses, IPv6 and IPv4).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "${env:WSPROBE_PORT:-12345}",
+            description = "Port for ws:// (default: ${DEFAULT-VALUE}; 0 = any free port).")
+    int port;
+
+    @Option(names = "--tls-port", defaultValue = "${env:WSPROBE_TLS_PORT}",
+            description = "Port for wss:// (default: 12346 when --keystore or --self-signed is given).")
+    Integer tlsPort;
+
+    @Option(names = "--max-message-size", paramLabel = "SIZE", converter = Converters.ByteSizeConverter.class,
+            defaultValue = "${env:WSPROBE_MAX_MESSAGE_SIZE:-64k}",
+            description = "Largest message accepted; a bigger one closes its connection with 1009 "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int maxMessageSize;
+
+    @Mixin
+    ServerTlsOptions tls;
+
+    @Mixin
+    LoggingOptions logging;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        logging.install();
+        StandaloneServer server = start(serverOptions(), maxMessageSize);
+        server.tlsPort().ifPresent(this::publishSelfSignedCertificate);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(Duration.ofSeconds(3)), "wsprobe-stop"));
+        new CountDownLatch(1).await(); // until Ctrl-C / SIGTERM runs the hook and the JVM exits
+        return ExitCodes.OK;
+    }
+
+    private ServerOptions serverOptions() {
+        ServerOptions options = ServerOptions.plain(host, port);
+        if (tlsPort != null && !tls.wanted()) {
+            throw new UserError(ExitCodes.USAGE,
+                    "--tls-port needs a certificate: add --keystore FILE, or --self-signed for development");
+        }
+        if (tls.wanted()) {
+            SSLContext context = tls.createContext();
+            options = options.withTls(tlsPort != null ? tlsPort : ServerOptions.DEFAULT_TLS_PORT, context);
+        }
+        return options;
+    }
+
+    /** Starts the server, turning the failures a user can cause into one line. Shared with the demo. */
+    static StandaloneServer start(ServerOptions options, int maxMessageBytes) {
+        ServerLimits.setMaxMessageBytes(maxMessageBytes);
+        try {
+            return StandaloneServer.start(options);
+        } catch (BindException e) {
+            String ports = options.tlsPort() == null ? "port " + options.port()
+                    : "port " + options.port() + " or " + options.tlsPort();
+            throw new UserError(ExitCodes.SETUP, "cannot listen on " + options.host() + " " + ports + ": "
+                    + e.getMessage() + " (stop the other server, or choose free ports with --port / --tls-port)", e);
+        } catch (IOException | DeploymentException | RuntimeException e) {
+            throw new UserError(ExitCodes.SETUP, "cannot start the server on " + options.host() + ": "
+                    + Failures.summary(e), e);
+        }
+    }
+
+    private void publishSelfSignedCertificate(int actualTlsPort) {
+        Path pem = tls.writeSelfSignedCertificate(actualTlsPort);
+        if (pem != null) {
+            LOG.log(System.Logger.Level.INFO, "self-signed certificate for localhost, 127.0.0.1 and ::1 written to "
+                    + pem + "; trust it with: wsprobe send --cacert " + pem + " wss://localhost:" + actualTlsPort
+                    + "/receive");
+        }
+    }
+}

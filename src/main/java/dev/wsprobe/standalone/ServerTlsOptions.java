@@ -1,0 +1,90 @@
+package dev.wsprobe.standalone;
+
+import dev.wsprobe.tls.DevelopmentCertificates;
+import dev.wsprobe.tls.KeyStores;
+import dev.wsprobe.tls.Passwords;
+import dev.wsprobe.tls.SslContexts;
+import dev.wsprobe.tls.TlsIdentity;
+import dev.wsprobe.tls.TlsSetupException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.util.Base64;
+import javax.net.ssl.SSLContext;
+import picocli.CommandLine.Option;
+
+/** The server's TLS identity: a PKCS12 keystore, or a self-signed certificate made at start-up. */
+final class ServerTlsOptions {
+    static final String PASSWORD_VARIABLE = "WSPROBE_KEYSTORE_PASSWORD";
+
+    @Option(names = "--keystore", paramLabel = "FILE",
+            description = "PKCS12 keystore with the server's key and certificate chain; turns on the wss listener.")
+    Path keystore;
+
+    @Option(names = "--keystore-password-file", paramLabel = "FILE",
+            description = "File whose first line is the keystore password (default: environment variable "
+                    + PASSWORD_VARIABLE + ").")
+    Path keystorePasswordFile;
+
+    @Option(names = "--self-signed",
+            description = "Make a development certificate for localhost, 127.0.0.1 and ::1 at start-up; "
+                    + "turns on the wss listener and writes the certificate (PEM) for clients to trust.")
+    boolean selfSigned;
+
+    @Option(names = "--cert-out", paramLabel = "FILE",
+            description = "Where --self-signed writes its certificate (default: wsprobe-<tls port>.pem in the "
+                    + "temporary directory).")
+    Path certificateOut;
+
+    /** The self-signed identity, when one was made, so its certificate can be written once the port is known. */
+    private TlsIdentity selfSignedIdentity;
+
+    boolean wanted() {
+        return keystore != null || selfSigned;
+    }
+
+    SSLContext createContext() {
+        if (keystore != null && selfSigned) {
+            throw new UserError(ExitCodes.USAGE, "choose --keystore or --self-signed, not both");
+        }
+        try {
+            if (selfSigned) {
+                selfSignedIdentity = DevelopmentCertificates.selfSigned(DevelopmentCertificates.LOCAL_NAMES);
+                char[] throwaway = randomPassword();
+                return SslContexts.forServer(selfSignedIdentity.toKeyStore(throwaway), throwaway);
+            }
+            String purpose = "keystore " + keystore;
+            char[] password = Passwords.read(keystorePasswordFile, PASSWORD_VARIABLE, purpose);
+            KeyStore store = KeyStores.loadPkcs12(keystore, password);
+            KeyStores.firstKeyCertificate(store);
+            return SslContexts.forServer(store, password);
+        } catch (TlsSetupException e) {
+            throw new UserError(ExitCodes.SETUP, e.getMessage(), e);
+        }
+    }
+
+    /** Writes the self-signed certificate, if any, and returns where; the log tells clients to trust it. */
+    Path writeSelfSignedCertificate(int tlsPort) {
+        if (selfSignedIdentity == null) {
+            return null;
+        }
+        Path target = certificateOut != null ? certificateOut
+                : Path.of(System.getProperty("java.io.tmpdir"), "wsprobe-" + tlsPort + ".pem");
+        try {
+            Files.writeString(target, selfSignedIdentity.certificatePem(), StandardCharsets.US_ASCII);
+            return target;
+        } catch (IOException e) {
+            throw new UserError(ExitCodes.SETUP, "cannot write the self-signed certificate to " + target + ": "
+                    + e.getMessage() + " (choose another place with --cert-out)", e);
+        }
+    }
+
+    private static char[] randomPassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes).toCharArray();
+    }
+}

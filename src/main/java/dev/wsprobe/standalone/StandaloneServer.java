@@ -1,0 +1,163 @@
+package dev.wsprobe.standalone;
+
+import dev.wsprobe.echo.EchoEndpoint;
+import dev.wsprobe.receiver.ReceiverEndpoint;
+import dev.wsprobe.server.ServerEndpoints;
+import dev.wsprobe.tls.SslContexts;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
+import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
+import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
+import org.glassfish.tyrus.core.TyrusWebSocketEngine;
+import org.glassfish.tyrus.server.TyrusServerContainer;
+import org.glassfish.tyrus.spi.WebSocketEngine;
+
+/**
+ * The standalone host: wsprobe's endpoints on Tyrus over a Grizzly HTTP server, with a plain listener and
+ * optionally a TLS one. Tyrus' own {@code Server} can do neither TLS nor a chosen bind address, hence this
+ * class (modelled on Tyrus' GrizzlyServerContainer).
+ */
+public final class StandaloneServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(StandaloneServer.class.getName());
+    private static final String CONTEXT_PATH = "";
+    private static final String PLAIN = "ws";
+    private static final String SECURE = "wss";
+
+    private final ServerOptions options;
+    private final EndpointContainer container = new EndpointContainer();
+    private final HttpServer http = new HttpServer();
+    private boolean stopped;
+
+    private StandaloneServer(ServerOptions options) {
+        this.options = options;
+    }
+
+    /**
+     * Binds the listeners and deploys the endpoints.
+     *
+     * @throws java.net.BindException when a port is taken
+     */
+    public static StandaloneServer start(ServerOptions options) throws IOException, DeploymentException {
+        StandaloneServer server = new StandaloneServer(options);
+        server.startListening();
+        return server;
+    }
+
+    private void startListening() throws IOException, DeploymentException {
+        http.addListener(listener(PLAIN, options.port()));
+        if (options.tlsPort() != null) {
+            NetworkListener secure = listener(SECURE, options.tlsPort());
+            secure.setSecure(true);
+            SSLEngineConfigurator engines = new SSLEngineConfigurator(options.tlsContext(), false, false, false);
+            engines.setEnabledProtocols(SslContexts.PROTOCOLS.toArray(new String[0]));
+            secure.setSSLEngineConfig(engines);
+            http.addListener(secure);
+        }
+        try {
+            http.start();
+            container.start(CONTEXT_PATH, port());
+        } catch (IOException | DeploymentException | RuntimeException e) {
+            http.shutdownNow();
+            throw e;
+        }
+        LOG.log(System.Logger.Level.INFO, "listener state did change, new: ready, listening on "
+                + String.join(" and ", urls()));
+    }
+
+    private NetworkListener listener(String name, int port) {
+        NetworkListener listener = new NetworkListener(name, options.host(), port);
+        // Each message is handled on a worker thread, as Tyrus' own Grizzly container does: endpoint code
+        // may block (the echo's basic remote), and must not stall the selector serving other connections.
+        listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
+        // WebSocket connections are long-lived; an HTTP keep-alive timeout must not cut them.
+        listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
+        listener.registerAddOn(new WebSocketAddOn(container, CONTEXT_PATH));
+        return listener;
+    }
+
+    /** The plain listener's port (the real one when 0 was asked for). */
+    public int port() {
+        return http.getListener(PLAIN).getPort();
+    }
+
+    public Optional<Integer> tlsPort() {
+        NetworkListener secure = http.getListener(SECURE);
+        return secure == null ? Optional.empty() : Optional.of(secure.getPort());
+    }
+
+    /** {@code ws://[::]:12345/}, and the wss one when there is a TLS listener. */
+    public List<String> urls() {
+        String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
+        List<String> urls = new ArrayList<>();
+        urls.add("ws://" + host + ":" + port() + "/");
+        tlsPort().ifPresent(tls -> urls.add("wss://" + host + ":" + tls + "/"));
+        return urls;
+    }
+
+    /**
+     * Says goodbye to every client (1001, going away), waits up to {@code patience} for them to answer,
+     * then releases the ports.
+     */
+    public synchronized void stop(Duration patience) {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        try {
+            int unanswered = ServerEndpoints.closeAllGoingAway(patience);
+            if (unanswered > 0) {
+                LOG.log(System.Logger.Level.WARNING, unanswered + " connection(s) did not answer the close in time");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        container.stop();
+        http.shutdownNow();
+        LOG.log(System.Logger.Level.INFO, "listener state did change, new: cancelled");
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(2));
+    }
+
+    /** Tyrus' server container with wsprobe's endpoints, fed by the Grizzly listeners' WebSocket add-on. */
+    private static final class EndpointContainer extends TyrusServerContainer {
+        private final TyrusWebSocketEngine engine;
+
+        EndpointContainer() {
+            super(Set.<Class<?>>of(ReceiverEndpoint.class, EchoEndpoint.class));
+            engine = TyrusWebSocketEngine.builder(this).build();
+        }
+
+        @Override
+        public void register(Class<?> endpointClass) throws DeploymentException {
+            engine.register(endpointClass, CONTEXT_PATH);
+        }
+
+        @Override
+        public void register(ServerEndpointConfig config) throws DeploymentException {
+            engine.register(config, CONTEXT_PATH);
+        }
+
+        @Override
+        public WebSocketEngine getWebSocketEngine() {
+            return engine;
+        }
+
+        @Override
+        public Map<String, Object> getProperties() {
+            return Map.of();
+        }
+    }
+}
