@@ -27,14 +27,16 @@ public class EchoEndpoint {
 
     @OnMessage
     public void onText(String message, Session session) throws IOException {
-        connection.received(false, message.getBytes(StandardCharsets.UTF_8).length);
-        session.getBasicRemote().sendText(message);
+        if (connection.received(false, message.getBytes(StandardCharsets.UTF_8).length)) {
+            session.getBasicRemote().sendText(message);
+        }
     }
 
     @OnMessage
     public void onBinary(ByteBuffer message, Session session) throws IOException {
-        connection.received(true, message.remaining());
-        session.getBasicRemote().sendBinary(message);
+        if (connection.received(true, message.remaining())) {
+            session.getBasicRemote().sendBinary(message);
+        }
     }
 
     @OnClose

@@ -3,6 +3,7 @@ package dev.wsprobe.server;
 import dev.wsprobe.diagnosis.CloseDescriptions;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
+import java.io.IOException;
 
 /**
  * What a server endpoint does for every connection, whatever it does with the messages: register it, apply
@@ -31,9 +32,32 @@ public final class ServerConnection {
         info("connection state did change, new: ready");
     }
 
-    public void received(boolean binary, int sizeBytes) {
-        stats.received(session, binary, sizeBytes);
+    /**
+     * Counts and logs a message, or closes the session with 1009 when it is over the limit.
+     *
+     * @return true when the endpoint may process the message
+     */
+    public boolean received(boolean binary, int sizeBytes) {
         info("connection did receive content, size: " + sizeBytes + (binary ? " (binary)" : " (text)"));
+        int limit = ServerLimits.maxMessageBytes();
+        if (sizeBytes > limit) {
+            // The buffer-size setters above are hints some implementations (Tyrus) do not enforce for whole
+            // messages, so the limit is checked here, the same way on every server.
+            closeTooBig(sizeBytes, limit);
+            return false;
+        }
+        stats.received(session, binary, sizeBytes);
+        return true;
+    }
+
+    private void closeTooBig(int sizeBytes, int limit) {
+        String reason = "message too big: " + sizeBytes + " bytes, limit " + limit;
+        log.log(System.Logger.Level.WARNING, prefix + "closing the connection: " + reason);
+        try {
+            session.close(new CloseReason(CloseReason.CloseCodes.TOO_BIG, reason));
+        } catch (IOException e) {
+            failed(e);
+        }
     }
 
     public void closed(CloseReason reason) {

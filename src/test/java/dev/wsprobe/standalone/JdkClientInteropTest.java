@@ -1,0 +1,84 @@
+package dev.wsprobe.standalone;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.wsprobe.server.ServerEndpoints;
+import dev.wsprobe.testing.Await;
+import dev.wsprobe.testing.JdkSocket;
+import dev.wsprobe.testing.ReceivedMessages;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The JDK's java.net.http WebSocket client against the standalone server's receiver and echo, ws and wss. */
+class JdkClientInteropTest {
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new TestServer();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private SSLContext trust(boolean secure) {
+        return secure ? server.pki.trustingClientContext() : null;
+    }
+
+    @ParameterizedTest(name = "secure={0}")
+    @ValueSource(booleans = {false, true})
+    void receiverCountsTextAndBinaryInBytes(boolean secure) throws Exception {
+        try (ReceivedMessages received = new ReceivedMessages(ServerEndpoints.RECEIVER)) {
+            JdkSocket client = JdkSocket.connect(server.url(secure, "/receive"), trust(secure));
+            String text = "Hello Cruel World 2026-11-26T00:00:00.000Z — ünïcödé";
+            client.sendText(text);
+            client.sendBinary(new byte[1000]);
+
+            ReceivedMessages.Message first = received.next();
+            assertEquals(text.getBytes(StandardCharsets.UTF_8).length, first.sizeBytes());
+            assertEquals(false, first.binary());
+            ReceivedMessages.Message second = received.next();
+            assertEquals(1000, second.sizeBytes());
+            assertEquals(true, second.binary());
+
+            assertEquals(1000, client.closeNormally().code());
+        }
+    }
+
+    @ParameterizedTest(name = "secure={0}")
+    @ValueSource(booleans = {false, true})
+    void echoReturnsTextBinaryFragmentsAndPongs(boolean secure) throws Exception {
+        JdkSocket client = JdkSocket.connect(server.url(secure, "/echo"), trust(secure));
+
+        String multiByte = "日本語のテキスト and émojis 🎉".repeat(500);
+        client.sendText(multiByte);
+        assertEquals(multiByte, client.nextText());
+
+        byte[] binary = new byte[64 * 1024];
+        new Random(7).nextBytes(binary);
+        client.sendBinary(binary);
+        assertArrayEquals(binary, client.nextBinary());
+
+        // one message sent as three frames comes back as one message
+        client.webSocket.sendText("frag-1 ", false).join();
+        client.webSocket.sendText("frag-2 ☃", false).join();
+        client.webSocket.sendText(" frag-3", true).join();
+        assertEquals("frag-1 frag-2 ☃ frag-3", client.nextText());
+
+        client.webSocket.sendPing(ByteBuffer.wrap("are you there".getBytes(StandardCharsets.UTF_8))).join();
+        ByteBuffer pong = Await.next(client.pongs, "the pong");
+        assertEquals("are you there", StandardCharsets.UTF_8.decode(pong).toString());
+
+        JdkSocket.Close close = client.closeNormally();
+        assertEquals(1000, close.code());
+    }
+}

@@ -1,0 +1,61 @@
+package dev.wsprobe.standalone;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wsprobe.server.ServerLimits;
+import dev.wsprobe.testing.EventSocket;
+import jakarta.websocket.CloseReason;
+import java.nio.ByteBuffer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** A message over the limit closes its own session with 1009 and a reason; other sessions go on. */
+class MessageLimitTest {
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new TestServer();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @ParameterizedTest(name = "endpoint {0}")
+    @ValueSource(strings = {"/echo", "/receive"})
+    void overLimitClosesThatSessionWith1009AndLeavesOthersOpen(String path) throws Exception {
+        EventSocket offender = new EventSocket();
+        EventSocket bystander = new EventSocket();
+        try (TyrusClientConnector first = server.connect(offender, server.ws(path));
+                TyrusClientConnector second = server.connect(bystander, server.ws("/echo"))) {
+            int limit = ServerLimits.maxMessageBytes();
+            offender.session.getBasicRemote().sendBinary(ByteBuffer.wrap(new byte[limit + 1]));
+
+            CloseReason reason = offender.awaitClose();
+            assertEquals(CloseReason.CloseCodes.TOO_BIG, reason.getCloseCode());
+            assertFalse(reason.getReasonPhrase().isBlank(), "a 1009 close carries a reason");
+
+            assertTrue(bystander.session.isOpen(), "the other session stays open");
+            bystander.session.getBasicRemote().sendText("still here");
+            assertEquals("still here", bystander.nextText());
+        }
+    }
+
+    @ParameterizedTest(name = "endpoint {0}")
+    @ValueSource(strings = {"/echo", "/receive"})
+    void overLimitTextIsMeasuredInUtf8Bytes(String path) throws Exception {
+        EventSocket offender = new EventSocket();
+        try (TyrusClientConnector client = server.connect(offender, server.ws(path))) {
+            // under the limit in chars, over it in UTF-8 bytes (two bytes each)
+            String text = "é".repeat(ServerLimits.maxMessageBytes() / 2 + 1);
+            offender.session.getBasicRemote().sendText(text);
+            assertEquals(CloseReason.CloseCodes.TOO_BIG, offender.awaitClose().getCloseCode());
+        }
+    }
+}

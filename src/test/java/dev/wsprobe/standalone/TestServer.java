@@ -1,0 +1,53 @@
+package dev.wsprobe.standalone;
+
+import dev.wsprobe.server.ServerLimits;
+import dev.wsprobe.testing.EventSocket;
+import dev.wsprobe.testing.RunningServer;
+import dev.wsprobe.testing.TestPki;
+import dev.wsprobe.sender.WebSocketUrl;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * The standalone server on loopback, ephemeral ports, ws and wss, with a certificate for localhost,
+ * 127.0.0.1 and ::1 issued by the test's own CA.
+ */
+final class TestServer implements RunningServer, AutoCloseable {
+    final TestPki pki = new TestPki();
+    final StandaloneServer server;
+
+    TestServer() throws Exception {
+        ServerLimits.setMaxMessageBytes(ServerLimits.DEFAULT_MAX_MESSAGE_BYTES);
+        server = StandaloneServer.start(ServerOptions.plain("127.0.0.1", 0)
+                .withTls(0, pki.serverContext(pki.serverIdentity("localhost", "127.0.0.1", "::1"))));
+    }
+
+    @Override
+    public URI ws(String path) {
+        return URI.create("ws://localhost:" + server.port() + path);
+    }
+
+    @Override
+    public URI wss(String path) {
+        return URI.create("wss://localhost:" + server.tlsPort().orElseThrow() + path);
+    }
+
+    /** Trust for a client of this server: the test CA, host names checked. */
+    ClientTls clientTls() {
+        return ClientTls.verifying(pki.trustingClientContext());
+    }
+
+    /** Connects a recording socket with the standalone host's own client; the caller closes the connector. */
+    TyrusClientConnector connect(EventSocket socket, URI target) throws Exception {
+        TyrusClientConnector connector = new TyrusClientConnector(
+                WebSocketUrl.isSecure(target) ? clientTls() : null, target);
+        connector.connect(socket, target);
+        socket.awaitOpen();
+        return connector;
+    }
+
+    @Override
+    public void close() {
+        server.stop(Duration.ofSeconds(2));
+    }
+}

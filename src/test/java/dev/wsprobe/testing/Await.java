@@ -1,0 +1,42 @@
+package dev.wsprobe.testing;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/** Waiting for events with a bound, failing with what was awaited. */
+public final class Await {
+    public static final Duration PATIENCE = Duration.ofSeconds(15);
+
+    private Await() {
+    }
+
+    public static <T> T next(BlockingQueue<T> queue, String what) throws InterruptedException {
+        T item = queue.poll(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        if (item == null) {
+            fail("waited " + PATIENCE.toSeconds() + " s for " + what + ", nothing came");
+        }
+        return item;
+    }
+
+    public static void latch(CountDownLatch latch, String what) throws InterruptedException {
+        if (!latch.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+            fail("waited " + PATIENCE.toSeconds() + " s for " + what);
+        }
+    }
+
+    /** For state that has no event to wait on (counters read from another component). */
+    public static void until(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("waited " + PATIENCE.toSeconds() + " s for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+}
