@@ -136,7 +136,7 @@ public final class PeriodicSender {
                 closingOnPurpose = true;
                 open = session;
             }
-            if (!closeNormally(open, "done: " + options.count() + " messages")) {
+            if (!closeNormally(open, "done: " + options.count() + (options.count() == 1 ? " message" : " messages"))) {
                 finish(ConnectionState.CANCELLED);
             }
         }

@@ -18,7 +18,8 @@ public final class WebSocketUrl {
             throw new IllegalArgumentException("bad URL \"" + text + "\": " + e.getReason()
                     + " (expected something like ws://localhost:12345/receive)");
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        // "localhost:12345" parses as scheme "localhost": without "//" there was no scheme meant
+        String scheme = uri.getScheme() == null || uri.isOpaque() ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         switch (scheme) {
             case "ws", "wss" -> {
                 // fine

@@ -50,7 +50,7 @@ public final class DevelopmentCertificates {
     /** A certificate signed by its own key, valid for {@code names} (DNS names or IP literals). */
     public static TlsIdentity selfSigned(List<String> names) {
         KeyPair keys = newKeyPair();
-        X500Name subject = new X500Name("CN=" + names.get(0) + ",O=wsprobe development");
+        X500Name subject = distinguishedName(names.get(0));
         X509Certificate certificate = build(subject, keys.getPublic(), subject, keys.getPrivate(),
                 keys.getPublic(), names, false);
         return new TlsIdentity(keys.getPrivate(), List.of(certificate));
@@ -59,7 +59,7 @@ public final class DevelopmentCertificates {
     /** A new certificate authority that can issue server certificates. */
     public static Authority newAuthority(String commonName) {
         KeyPair keys = newKeyPair();
-        X500Name subject = new X500Name("CN=" + commonName + ",O=wsprobe development");
+        X500Name subject = distinguishedName(commonName);
         X509Certificate certificate = build(subject, keys.getPublic(), subject, keys.getPrivate(),
                 keys.getPublic(), List.of(), true);
         return new Authority(subject, keys, certificate);
@@ -84,11 +84,16 @@ public final class DevelopmentCertificates {
         /** A server identity for {@code names}, chain = [leaf, this CA]. */
         public TlsIdentity issue(List<String> names) {
             KeyPair leafKeys = newKeyPair();
-            X500Name leafSubject = new X500Name("CN=" + names.get(0) + ",O=wsprobe development");
+            X500Name leafSubject = distinguishedName(names.get(0));
             X509Certificate leaf = build(leafSubject, leafKeys.getPublic(), subject, keys.getPrivate(),
                     keys.getPublic(), names, false);
             return new TlsIdentity(leafKeys.getPrivate(), List.of(leaf, certificate));
         }
+    }
+
+    /** Most significant part first in the encoding, so tools print {@code CN=localhost,O=wsprobe development}. */
+    private static X500Name distinguishedName(String commonName) {
+        return new X500Name("O=wsprobe development,CN=" + commonName);
     }
 
     private static KeyPair newKeyPair() {

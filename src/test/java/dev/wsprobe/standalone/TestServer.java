@@ -17,9 +17,14 @@ final class TestServer implements RunningServer, AutoCloseable {
     final StandaloneServer server;
 
     TestServer() throws Exception {
+        this("localhost", "127.0.0.1", "::1");
+    }
+
+    /** @param certificateNames what the server's certificate covers */
+    TestServer(String... certificateNames) throws Exception {
         ServerLimits.setMaxMessageBytes(ServerLimits.DEFAULT_MAX_MESSAGE_BYTES);
         server = StandaloneServer.start(ServerOptions.plain("127.0.0.1", 0)
-                .withTls(0, pki.serverContext(pki.serverIdentity("localhost", "127.0.0.1", "::1"))));
+                .withTls(0, pki.serverContext(pki.serverIdentity(certificateNames))));
     }
 
     @Override

@@ -1,0 +1,199 @@
+package dev.wsprobe.standalone;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wsprobe.testing.JarProcess;
+import dev.wsprobe.testing.JdkSocket;
+import dev.wsprobe.tls.DevelopmentCertificates;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The runnable jar as a user runs it: real processes, real exit codes, real output. */
+class CliIT {
+    private static final Pattern LISTENING = Pattern.compile("listening on ws://\\S+:(\\d+)/(?: and wss://\\S+:(\\d+)/)?");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void demoShowsBothSidesOfTheConversationAndExitsZero() throws Exception {
+        try (JarProcess demo = JarProcess.start("demo")) {
+            assertEquals(0, demo.exitCode(), demo.stdout() + demo.stderr());
+            String out = demo.stdout();
+            for (String expected : List.of("listener state did change, new: ready",
+                    "[sender ws] state did change, new: ready", "[sender wss] state did change, new: ready",
+                    "[sender ws] will send", "[sender ws] did send, error: -", "[sender wss] did send, error: -",
+                    "] listener did accept connection", "] connection did receive content, size: ",
+                    "[sender ws] state did change, new: cancelled", "[sender wss] state did change, new: cancelled",
+                    "receiver: 6 messages", "listener state did change, new: cancelled")) {
+                assertTrue(out.contains(expected), "demo output lacks \"" + expected + "\":\n" + out);
+            }
+            assertEquals("", demo.stderr());
+        }
+    }
+
+    @ParameterizedTest(name = "wsprobe {0} --help")
+    @ValueSource(strings = {"server", "send", "demo"})
+    void everySubcommandExplainsItself(String subcommand) throws Exception {
+        try (JarProcess help = JarProcess.start(subcommand, "--help")) {
+            assertEquals(0, help.exitCode());
+            assertTrue(help.stdout().startsWith("Usage: wsprobe " + subcommand), help.stdout());
+        }
+    }
+
+    @Test
+    void topLevelHelpListsTheSubcommands() throws Exception {
+        try (JarProcess help = JarProcess.start("--help")) {
+            assertEquals(0, help.exitCode());
+            for (String subcommand : List.of("server", "send", "demo")) {
+                assertTrue(help.stdout().contains("  " + subcommand + " "), help.stdout());
+            }
+        }
+    }
+
+    @Test
+    void unknownFlagIsOneLineAndExitCode2() throws Exception {
+        try (JarProcess run = JarProcess.start("server", "--bogus")) {
+            assertEquals(2, run.exitCode());
+            assertEquals(List.of("wsprobe: Unknown option: '--bogus' (see: wsprobe server --help)"), run.stderrLines());
+        }
+    }
+
+    @ParameterizedTest(name = "send {0}")
+    @ValueSource(strings = {"http://localhost:12345/receive", "ftp://localhost/x", "localhost:12345", "ws://"})
+    void badUrlIsOneLineAndExitCode2(String url) throws Exception {
+        try (JarProcess run = JarProcess.start("send", url)) {
+            assertEquals(2, run.exitCode());
+            assertEquals(1, run.stderrLines().size(), run.stderr());
+            assertTrue(run.stderr().startsWith("wsprobe: bad URL \""), run.stderr());
+            assertFalse(run.stderr().contains("Exception"), run.stderr());
+        }
+    }
+
+    @Test
+    void missingKeystoreIsOneLineAndExitCode3() throws Exception {
+        Path missing = dir.resolve("missing.p12");
+        try (JarProcess run = JarProcess.start(Map.of("WSPROBE_KEYSTORE_PASSWORD", "x"),
+                "server", "--port", "0", "--keystore", missing.toString())) {
+            assertEquals(3, run.exitCode());
+            assertEquals(List.of("wsprobe: keystore " + missing + " does not exist"), run.stderrLines());
+        }
+    }
+
+    @Test
+    void wrongKeystorePasswordIsOneLineExitCode3AndNeverShowsThePassword() throws Exception {
+        Path keystore = keystore("correct horse");
+        Path passwordFile = Files.writeString(dir.resolve("password"), "battery staple\n");
+        try (JarProcess run = JarProcess.start("server", "--port", "0", "--keystore", keystore.toString(),
+                "--keystore-password-file", passwordFile.toString())) {
+            assertEquals(3, run.exitCode());
+            assertEquals(1, run.stderrLines().size(), run.stderr());
+            assertTrue(run.stderr().contains("password is wrong"), run.stderr());
+            assertFalse((run.stdout() + run.stderr()).contains("battery"), "the password must not be printed");
+        }
+    }
+
+    @Test
+    void busyPortIsOneLineAndExitCode3() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                JarProcess run = JarProcess.start("server", "--host", "127.0.0.1",
+                        "--port", Integer.toString(taken.getLocalPort()))) {
+            assertEquals(3, run.exitCode());
+            assertEquals(1, run.stderrLines().size(), run.stderr());
+            assertTrue(run.stderr().contains("port " + taken.getLocalPort()) && run.stderr().contains("in use"),
+                    run.stderr());
+        }
+    }
+
+    @Test
+    void sigtermClosesOpenConnectionsWithGoingAwayThenTheListenerIsCancelled() throws Exception {
+        try (JarProcess server = JarProcess.start("server", "--host", "127.0.0.1", "--port", "0")) {
+            int port = ports(server)[0];
+            JdkSocket client = JdkSocket.connect(URI.create("ws://127.0.0.1:" + port + "/receive"), null);
+            server.awaitLine(line -> line.contains("connection state did change, new: ready"), "the accepted connection");
+
+            server.terminate();
+
+            assertEquals(1001, client.nextClose().code());
+            server.awaitLine(line -> line.contains("listener state did change, new: cancelled"), "the listener's end");
+            assertEquals(143, server.exitCode(), "128 + SIGTERM");
+        }
+    }
+
+    @Test
+    void senderProcessTalksToServerProcessOverWssWithTheSelfSignedCertificateItWrote() throws Exception {
+        Path pem = dir.resolve("server.pem");
+        try (JarProcess server = JarProcess.start(Map.of("WSPROBE_HOST", "127.0.0.1"), "server", "--port", "0",
+                "--self-signed", "--tls-port", "0", "--cert-out", pem.toString())) {
+            int tlsPort = ports(server)[1];
+            server.awaitLine(line -> line.contains("self-signed certificate") && line.contains(pem.toString()),
+                    "where the certificate was written");
+            try (JarProcess sender = JarProcess.start("send", "--count", "2", "--interval", "200ms",
+                    "--delay", "100ms", "--cacert", pem.toString(), "wss://localhost:" + tlsPort + "/receive")) {
+                assertEquals(0, sender.exitCode(), sender.stdout() + sender.stderr());
+                String out = sender.stdout();
+                assertTrue(out.contains("[sender] state did change, new: ready"), out);
+                assertTrue(out.contains("[sender] state did change, new: cancelled"), out);
+                assertTrue(out.contains("summary: 2 sent, 0 send errors"), out);
+            }
+            server.awaitLine(line -> line.contains("code: 1000 (normal closure)"), "the sender's normal close");
+        }
+    }
+
+    @Test
+    void senderToNothingFailsWithExitCode1() throws Exception {
+        int freePort;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            freePort = probe.getLocalPort();
+        }
+        try (JarProcess sender = JarProcess.start("send", "ws://127.0.0.1:" + freePort + "/receive")) {
+            assertEquals(1, sender.exitCode(), sender.stdout() + sender.stderr());
+            assertTrue(sender.stdout().contains("state did change, new: failed("), sender.stdout());
+            assertTrue(sender.stdout().contains("Connection refused"), sender.stdout());
+        }
+    }
+
+    @Test
+    void insecureWarnsWhenUsed() throws Exception {
+        try (JarProcess server = JarProcess.start("server", "--host", "127.0.0.1", "--port", "0",
+                "--self-signed", "--tls-port", "0", "--cert-out", dir.resolve("c.pem").toString())) {
+            int tlsPort = ports(server)[1];
+            try (JarProcess sender = JarProcess.start("send", "--count", "1", "--delay", "0ms", "--insecure",
+                    "wss://127.0.0.1:" + tlsPort + "/echo")) {
+                assertEquals(0, sender.exitCode(), sender.stdout() + sender.stderr());
+                assertTrue(sender.stdout().contains("WARNING --insecure"), sender.stdout());
+            }
+        }
+    }
+
+    private Path keystore(String password) throws Exception {
+        Path file = dir.resolve("server.p12");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            DevelopmentCertificates.selfSigned(List.of("localhost")).toKeyStore(password.toCharArray())
+                    .store(out, password.toCharArray());
+        }
+        return file;
+    }
+
+    /** The ports a server process reports in its ready line: [ws, wss or 0]. */
+    private static int[] ports(JarProcess server) throws InterruptedException {
+        String ready = server.awaitLine(line -> line.contains("listener state did change, new: ready"), "ready");
+        Matcher match = LISTENING.matcher(ready);
+        assertTrue(match.find(), ready);
+        return new int[] {Integer.parseInt(match.group(1)), match.group(2) == null ? 0 : Integer.parseInt(match.group(2))};
+    }
+}

@@ -1,0 +1,87 @@
+package dev.wsprobe.standalone;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wsprobe.sender.ConnectionState;
+import dev.wsprobe.sender.PeriodicSender;
+import dev.wsprobe.sender.SenderOptions;
+import dev.wsprobe.sender.SenderResult;
+import dev.wsprobe.testing.RecordingSenderListener;
+import dev.wsprobe.testing.TestPki;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A sender that must not trust the server fails fast with a TLS error, instead of hanging or connecting. */
+class TlsFailuresTest {
+    /** Far below Tyrus' 30 s connect timeout: a hang would show. */
+    private static final long FAST_SECONDS = 10;
+    private static TestServer localhostOnly;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+
+    @BeforeAll
+    static void start() throws Exception {
+        localhostOnly = new TestServer("localhost");
+    }
+
+    @AfterAll
+    static void stop() {
+        localhostOnly.close();
+    }
+
+    @AfterEach
+    void stopScheduler() {
+        scheduler.shutdownNow();
+    }
+
+    @Test
+    void certificateFromAnUnknownAuthorityFailsTheSender() throws Exception {
+        ClientTls trustingAnotherCa = ClientTls.verifying(new TestPki().trustingClientContext());
+
+        RecordingSenderListener listener = new RecordingSenderListener();
+        SenderResult result = send(localhostOnly.wss("/receive"), trustingAnotherCa, listener);
+
+        assertEquals(List.of(ConnectionState.Kind.PREPARING, ConnectionState.Kind.FAILED), listener.kinds());
+        String error = result.finalState().error().toLowerCase(Locale.ROOT);
+        assertTrue(error.contains("ssl handshake has failed") && error.contains("pkix path"), error);
+    }
+
+    @Test
+    void certificateForAnotherNameFailsTheSender() throws Exception {
+        URI byAddress = URI.create("wss://127.0.0.1:" + localhostOnly.server.tlsPort().orElseThrow() + "/receive");
+
+        RecordingSenderListener listener = new RecordingSenderListener();
+        SenderResult result = send(byAddress, localhostOnly.clientTls(), listener);
+
+        assertEquals(List.of(ConnectionState.Kind.PREPARING, ConnectionState.Kind.FAILED), listener.kinds());
+        String error = result.finalState().error();
+        assertTrue(error.contains("No subject alternative names matching IP address 127.0.0.1"), error);
+    }
+
+    @Test
+    void theSameServerIsTrustedThroughItsCertificatesName() throws Exception {
+        RecordingSenderListener listener = new RecordingSenderListener();
+        SenderResult result = send(localhostOnly.wss("/receive"), localhostOnly.clientTls(), listener);
+
+        assertEquals(ConnectionState.Kind.CANCELLED, result.finalState().kind(), result.finalState().toString());
+        assertEquals(1, result.sent());
+    }
+
+    private SenderResult send(URI target, ClientTls tls, RecordingSenderListener listener) throws Exception {
+        SenderOptions options = SenderOptions.defaults(target).withCount(1)
+                .withTiming(java.time.Duration.ZERO, java.time.Duration.ofMillis(100));
+        try (TyrusClientConnector connector = new TyrusClientConnector(tls, target)) {
+            return new PeriodicSender(options, connector, scheduler, listener, Clock.systemUTC())
+                    .start().get(FAST_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.wsprobe.standalone;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+
+/** target/wsprobe.war holds the endpoints and core, and nothing the application server brings itself. */
+class WarContentIT {
+    @Test
+    void warHoldsTheEndpointsAndNoLibrariesOrLauncher() throws Exception {
+        Path war = Path.of(System.getProperty("wsprobe.war", "target/wsprobe.war"));
+        assertTrue(Files.isRegularFile(war), war + " missing: run through `mvn verify`");
+        try (ZipFile zip = new ZipFile(war.toFile())) {
+            List<String> names = zip.stream().map(ZipEntry::getName).toList();
+            for (String required : List.of("WEB-INF/classes/dev/wsprobe/receiver/ReceiverEndpoint.class",
+                    "WEB-INF/classes/dev/wsprobe/echo/EchoEndpoint.class",
+                    "WEB-INF/classes/dev/wsprobe/sender/SenderEndpoint.class",
+                    "WEB-INF/classes/dev/wsprobe/sender/PeriodicSender.class")) {
+                assertTrue(names.contains(required), "WAR lacks " + required);
+            }
+            List<String> jars = names.stream().filter(name -> name.endsWith(".jar")).toList();
+            assertEquals(List.of(), jars, "the server provides WebSocket, Grizzly is not needed, picocli is CLI-only");
+            List<String> launcher = names.stream()
+                    .filter(name -> name.startsWith("WEB-INF/classes/dev/wsprobe/standalone/")).toList();
+            assertEquals(List.of(), launcher, "the standalone launcher does not belong in the WAR");
+            List<String> foreign = names.stream().filter(name -> name.endsWith(".class"))
+                    .filter(name -> !name.startsWith("WEB-INF/classes/dev/wsprobe/")).toList();
+            assertEquals(List.of(), foreign, "no classes other than wsprobe's own");
+        }
+    }
+}
