@@ -136,7 +136,8 @@ public final class PeriodicSender {
                 closingOnPurpose = true;
                 open = session;
             }
-            if (!closeNormally(open, "done: " + options.count() + (options.count() == 1 ? " message" : " messages"))) {
+            String why = "done: " + options.count() + (options.count() == 1 ? " message" : " messages");
+            if (!closeNormally(open, why)) {
                 finish(ConnectionState.CANCELLED);
             }
         }

@@ -81,7 +81,7 @@ public final class EndpointStats {
     }
 
     /** Waits until no session is open (after a close-all) or the timeout passes; true when none is open. */
-    boolean awaitNoOpenSessions(Duration timeout) throws InterruptedException {
+    public boolean awaitNoOpenSessions(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (openSessionsChanged) {
             while (!openSessions.isEmpty()) {

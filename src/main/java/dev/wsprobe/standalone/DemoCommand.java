@@ -11,6 +11,7 @@ import dev.wsprobe.tls.SslContexts;
 import dev.wsprobe.tls.TlsIdentity;
 import dev.wsprobe.tls.TlsSetupException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +63,9 @@ final class DemoCommand implements Callable<Integer> {
             } catch (TimeoutException e) {
                 throw new UserError(ExitCodes.FAILED, "the demo's senders did not finish in time", e);
             }
+            // A Tyrus client reports its close before the server has handled everything before it: wait
+            // for the receiver to see both connections end, so its counts are complete.
+            ServerEndpoints.RECEIVER.awaitNoOpenSessions(Duration.ofSeconds(5));
             EndpointStats.Snapshot after = ServerEndpoints.RECEIVER.snapshot();
             long receivedMessages = after.messagesReceived() - before.messagesReceived();
             long receivedBytes = after.bytesReceived() - before.bytesReceived();
