@@ -1,10 +1,13 @@
 package dev.wsprobe.sender;
 
+import dev.wsprobe.diagnosis.Diagnosis;
+import java.util.Locale;
+
 /**
  * A sender's connection state, named as in Apple's Network.framework so readers of the seed thread recognise
- * them. {@code waiting} and {@code failed} carry the error that caused them.
+ * them. {@code waiting} and {@code failed} carry the diagnosis of what caused them.
  */
-public record ConnectionState(Kind kind, String error) {
+public record ConnectionState(Kind kind, Diagnosis diagnosis) {
 
     public enum Kind {
         /** Created, not started. */
@@ -15,7 +18,7 @@ public record ConnectionState(Kind kind, String error) {
         READY,
         /** A transient failure: will retry. */
         WAITING,
-        /** Gave up: retrying cannot help. */
+        /** Gave up: retrying cannot help, or no retries left. */
         FAILED,
         /** Ended on purpose (count reached, or stopped by the user). */
         CANCELLED
@@ -26,22 +29,22 @@ public record ConnectionState(Kind kind, String error) {
     public static final ConnectionState READY = new ConnectionState(Kind.READY, null);
     public static final ConnectionState CANCELLED = new ConnectionState(Kind.CANCELLED, null);
 
-    public static ConnectionState failed(String error) {
-        return new ConnectionState(Kind.FAILED, error);
+    public static ConnectionState failed(Diagnosis diagnosis) {
+        return new ConnectionState(Kind.FAILED, diagnosis);
     }
 
-    public static ConnectionState waiting(String error) {
-        return new ConnectionState(Kind.WAITING, error);
+    public static ConnectionState waiting(Diagnosis diagnosis) {
+        return new ConnectionState(Kind.WAITING, diagnosis);
     }
 
     public boolean isTerminal() {
         return kind == Kind.FAILED || kind == Kind.CANCELLED;
     }
 
-    /** {@code ready}, {@code failed(Connection refused)}. */
+    /** {@code ready}, {@code waiting(connection refused by 127.0.0.1:12345: nothing is listening there)}. */
     @Override
     public String toString() {
-        String name = kind.name().toLowerCase(java.util.Locale.ROOT);
-        return error == null ? name : name + "(" + error + ")";
+        String name = kind.name().toLowerCase(Locale.ROOT);
+        return diagnosis == null ? name : name + "(" + diagnosis.cause() + ")";
     }
 }

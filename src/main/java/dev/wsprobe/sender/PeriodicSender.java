@@ -1,15 +1,17 @@
 package dev.wsprobe.sender;
 
-import dev.wsprobe.diagnosis.CloseDescriptions;
-import dev.wsprobe.diagnosis.Failures;
+import dev.wsprobe.diagnosis.CloseDiagnoses;
+import dev.wsprobe.diagnosis.Diagnoser;
+import dev.wsprobe.diagnosis.Diagnosis;
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.DeploymentException;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -20,48 +22,65 @@ import java.util.concurrent.atomic.AtomicLong;
  * The seed's client: connects to a URL, then sends a message every interval and reports each state change
  * and each send's outcome to its {@link SenderListener}.
  *
- * <p>Hosting is left to the caller: it supplies the {@link ClientConnector} (which WebSocket client, which
- * TLS settings) and the scheduler (in an application server, a container-managed one). Connecting blocks a
- * scheduler thread; sends are asynchronous and report through their completion handler, as in the seed.
+ * <p>Lifecycle: {@code preparing} -> {@code ready}; a transient failure (refused, dropped, server going away,
+ * timeout) -> {@code waiting(diagnosis)}, then {@code preparing} again after a backoff; a permanent one
+ * (TLS trust, HTTP 4xx, ...) or exhausted retries -> {@code failed(diagnosis)}. Ticks keep their rhythm
+ * through outages: a tick while not {@code ready} is counted as skipped, never silently lost.
+ *
+ * <p>Hosting is left to the caller: it supplies the {@link ClientConnector} (which WebSocket client, which TLS
+ * settings) and the scheduler (in an application server, a container-managed one; it needs two threads so a
+ * tick can be counted while a connection attempt blocks).
  */
 public final class PeriodicSender {
     private final SenderOptions options;
     private final ClientConnector connector;
     private final ScheduledExecutorService scheduler;
     private final SenderListener listener;
+    private final Diagnoser diagnoser;
     private final MessageTemplate template;
+    private final Random jitter = new Random();
     private final CompletableFuture<SenderResult> result = new CompletableFuture<>();
 
     private final AtomicLong attempted = new AtomicLong();
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong sendFailures = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
 
     private ConnectionState state = ConnectionState.SETUP;
     private Session session;
     private ScheduledFuture<?> ticks;
-    /** Set once we close on purpose, so the close that follows means {@code cancelled}, not {@code failed}. */
+    private ScheduledFuture<?> pendingRetry;
+    private int consecutiveFailures;
+    /** Set once we close on purpose, so the close that follows means {@code cancelled}, not a failure. */
     private boolean closingOnPurpose;
 
+    /** A sender whose failures are diagnosed against the JDK's default trust, host names checked. */
     public PeriodicSender(SenderOptions options, ClientConnector connector, ScheduledExecutorService scheduler,
             SenderListener listener, Clock clock) {
+        this(options, connector, scheduler, listener, clock,
+                new Diagnoser(null, true, options.handshakeTimeout()));
+    }
+
+    public PeriodicSender(SenderOptions options, ClientConnector connector, ScheduledExecutorService scheduler,
+            SenderListener listener, Clock clock, Diagnoser diagnoser) {
         this.options = options;
         this.connector = connector;
         this.scheduler = scheduler;
         this.listener = listener;
+        this.diagnoser = diagnoser;
         this.template = new MessageTemplate(options.template(), clock);
     }
 
     /** Starts connecting; the future completes when the sender reaches {@code failed} or {@code cancelled}. */
     public CompletableFuture<SenderResult> start() {
         listener.willStart(options.target());
-        moveTo(ConnectionState.PREPARING);
-        scheduler.execute(this::connect);
+        attemptConnection();
         return result;
     }
 
-    /** Stops sending; closes normally (1000) when connected. The future completes with {@code cancelled}. */
+    /** Stops; closes normally (1000) when connected. The future completes with {@code cancelled}. */
     public void cancel() {
         Session open;
         synchronized (this) {
@@ -69,7 +88,7 @@ public final class PeriodicSender {
                 return;
             }
             closingOnPurpose = true;
-            stopTicks();
+            cancelTimers();
             open = session;
         }
         if (open == null || !closeNormally(open, "cancelled")) {
@@ -81,49 +100,92 @@ public final class PeriodicSender {
         return state;
     }
 
-    private void connect() {
-        try {
-            connector.connect(new SenderEndpoint(this), options.target());
-        } catch (DeploymentException | IOException | RuntimeException e) {
-            finish(ConnectionState.failed(Failures.summary(e)));
+    private void attemptConnection() {
+        if (!moveTo(ConnectionState.PREPARING)) {
+            return;
+        }
+        scheduler.execute(() -> {
+            try {
+                connector.connect(new SenderEndpoint(this), options.target());
+            } catch (Exception e) {
+                failedToConnect(e);
+            }
+        });
+    }
+
+    private void failedToConnect(Exception failure) {
+        synchronized (this) {
+            if (state.isTerminal() || closingOnPurpose) {
+                finishIfCancelled();
+                return;
+            }
+        }
+        retryOrFail(diagnoser.diagnose(options.target(), failure));
+    }
+
+    private void retryOrFail(Diagnosis diagnosis) {
+        int retry;
+        synchronized (this) {
+            if (closingOnPurpose) {
+                finishIfCancelled();
+                return;
+            }
+            retry = ++consecutiveFailures;
+        }
+        if (!diagnosis.isTransient() || !options.retry().allows(retry)) {
+            finish(ConnectionState.failed(diagnosis));
+            return;
+        }
+        Duration delay = options.retry().delayBefore(retry, jitter);
+        if (moveTo(ConnectionState.waiting(diagnosis))) {
+            listener.willRetry(retry, delay);
+            synchronized (this) {
+                pendingRetry = scheduler.schedule(this::attemptConnection, delay.toNanos(), TimeUnit.NANOSECONDS);
+            }
         }
     }
 
     void opened(Session newSession) {
         synchronized (this) {
             session = newSession;
+            consecutiveFailures = 0;
             if (closingOnPurpose) {
-                // cancelled while the connection was being set up
-                closeNormally(newSession, "cancelled");
+                closeNormally(newSession, "cancelled"); // cancelled while the connection was being set up
                 return;
             }
-            ticks = scheduler.scheduleAtFixedRate(this::sendNext, options.firstSend().toNanos(),
-                    options.interval().toNanos(), TimeUnit.NANOSECONDS);
+            if (ticks == null) {
+                ticks = scheduler.scheduleAtFixedRate(this::tick, options.firstSend().toNanos(),
+                        options.interval().toNanos(), TimeUnit.NANOSECONDS);
+            }
         }
         moveTo(ConnectionState.READY);
     }
 
-    private void sendNext() {
+    private void tick() {
         if (options.count() > 0 && attempted.get() >= options.count()) {
             return; // the last sends are still completing; the final completion closes
         }
-        long number = attempted.incrementAndGet();
-        if (options.count() > 0 && number == options.count()) {
-            stopTicks();
+        Session open;
+        synchronized (this) {
+            open = state.kind() == ConnectionState.Kind.READY ? session : null;
         }
+        if (open == null) {
+            listener.skipped(skipped.incrementAndGet());
+            return;
+        }
+        long number = attempted.incrementAndGet();
         listener.willSend(number);
         String text = template.render(number);
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         SendHandler outcome = sendResult -> sendCompleted(number, bytes.length, sendResult.getException());
         try {
             if (options.binary()) {
-                session.getAsyncRemote().sendBinary(ByteBuffer.wrap(bytes), outcome);
+                open.getAsyncRemote().sendBinary(ByteBuffer.wrap(bytes), outcome);
             } else {
-                session.getAsyncRemote().sendText(text, outcome);
+                open.getAsyncRemote().sendText(text, outcome);
             }
         } catch (IllegalStateException | IllegalArgumentException e) {
-            // the session closed between the tick and the send
-            sendCompleted(number, bytes.length, e);
+            sendCompleted(number, bytes.length, e); // the session closed between the tick and the send
         }
     }
 
@@ -134,10 +196,11 @@ public final class PeriodicSender {
             Session open;
             synchronized (this) {
                 closingOnPurpose = true;
+                cancelTimers();
                 open = session;
             }
             String why = "done: " + options.count() + (options.count() == 1 ? " message" : " messages");
-            if (!closeNormally(open, why)) {
+            if (open == null || !closeNormally(open, why)) {
                 finish(ConnectionState.CANCELLED);
             }
         }
@@ -151,26 +214,23 @@ public final class PeriodicSender {
     void closed(CloseReason reason) {
         boolean onPurpose;
         synchronized (this) {
-            stopTicks();
+            session = null;
             onPurpose = closingOnPurpose;
         }
         listener.closed(reason);
-        finish(onPurpose ? ConnectionState.CANCELLED
-                : ConnectionState.failed("connection closed by the server, " + CloseDescriptions.describe(reason)));
+        if (onPurpose) {
+            finish(ConnectionState.CANCELLED);
+        } else {
+            retryOrFail(CloseDiagnoses.of(reason));
+        }
     }
 
     void error(Throwable error) {
-        // the close that follows decides the state; a failure without a close is reported here
-        synchronized (this) {
-            if (session != null && session.isOpen()) {
-                return;
-            }
-        }
-        finish(ConnectionState.failed(Failures.summary(error)));
+        // The close that follows decides the state; a failure of an open session always brings one.
     }
 
     /** @return false when the session was already closed, so no onClose will follow */
-    private boolean closeNormally(Session open, String why) {
+    private static boolean closeNormally(Session open, String why) {
         try {
             if (open.isOpen()) {
                 open.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, why));
@@ -182,10 +242,17 @@ public final class PeriodicSender {
         return false;
     }
 
-    private synchronized void stopTicks() {
+    private synchronized void cancelTimers() {
         if (ticks != null) {
             ticks.cancel(false);
         }
+        if (pendingRetry != null) {
+            pendingRetry.cancel(false);
+        }
+    }
+
+    private void finishIfCancelled() {
+        finish(ConnectionState.CANCELLED);
     }
 
     /** @return true when this call made the change (a terminal state is never left) */
@@ -196,7 +263,7 @@ public final class PeriodicSender {
             }
             state = next;
             if (next.isTerminal()) {
-                stopTicks();
+                cancelTimers();
             }
         }
         listener.stateChanged(next);
@@ -206,7 +273,7 @@ public final class PeriodicSender {
     private void finish(ConnectionState terminal) {
         if (moveTo(terminal)) {
             result.complete(new SenderResult(terminal, attempted.get(), sent.get(), sendFailures.get(),
-                    received.get()));
+                    skipped.get(), received.get()));
         }
     }
 }

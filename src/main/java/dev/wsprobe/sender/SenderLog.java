@@ -3,12 +3,18 @@ package dev.wsprobe.sender;
 import dev.wsprobe.diagnosis.CloseDescriptions;
 import jakarta.websocket.CloseReason;
 import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
 
-/** Logs a sender's events in the seed's words: {@code will send}, {@code did send, error: -}. */
+/**
+ * Logs a sender's events in the seed's words ({@code will send}, {@code did send, error: -}); a state change
+ * carries its diagnosis, what to try, and how many sends were skipped so far.
+ */
 public final class SenderLog implements SenderListener {
     private static final System.Logger LOG = System.getLogger(PeriodicSender.class.getName());
 
     private final String prefix;
+    private volatile long skipped;
 
     public SenderLog(String name) {
         this.prefix = "[" + name + "] ";
@@ -21,9 +27,23 @@ public final class SenderLog implements SenderListener {
 
     @Override
     public void stateChanged(ConnectionState state) {
-        System.Logger.Level level = state.kind() == ConnectionState.Kind.FAILED
-                ? System.Logger.Level.WARNING : System.Logger.Level.INFO;
-        LOG.log(level, prefix + "state did change, new: " + state);
+        StringBuilder line = new StringBuilder("state did change, new: ").append(state);
+        if (state.diagnosis() != null && !state.diagnosis().fix().isEmpty()) {
+            line.append("; try: ").append(state.diagnosis().fix());
+        }
+        if (skipped > 0) {
+            line.append("; skipped sends so far: ").append(skipped);
+        }
+        System.Logger.Level level = switch (state.kind()) {
+            case FAILED, WAITING -> System.Logger.Level.WARNING;
+            default -> System.Logger.Level.INFO;
+        };
+        LOG.log(level, prefix + line);
+    }
+
+    @Override
+    public void willRetry(int retry, Duration delay) {
+        info(String.format(Locale.ROOT, "will retry (attempt %d) in %.1f s", retry, delay.toMillis() / 1000.0));
     }
 
     @Override
@@ -34,6 +54,12 @@ public final class SenderLog implements SenderListener {
     @Override
     public void didSend(long number, int sizeBytes, Throwable error) {
         info("did send, error: " + (error == null ? "-" : error.getMessage()) + ", size: " + sizeBytes);
+    }
+
+    @Override
+    public void skipped(long totalSkipped) {
+        skipped = totalSkipped;
+        info("did skip send: not ready (skipped so far: " + totalSkipped + ")");
     }
 
     @Override

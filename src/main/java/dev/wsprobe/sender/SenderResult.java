@@ -7,9 +7,10 @@ package dev.wsprobe.sender;
  * @param attempted    sends started
  * @param sent         sends whose completion reported no error
  * @param sendFailures sends whose completion reported an error
+ * @param skipped      ticks that came while not {@code ready}, so nothing was sent
  * @param received     messages the server sent back (an echo server answers each)
  */
-public record SenderResult(ConnectionState finalState, long attempted, long sent, long sendFailures,
+public record SenderResult(ConnectionState finalState, long attempted, long sent, long sendFailures, long skipped,
         long received) {
 
     public boolean succeeded() {

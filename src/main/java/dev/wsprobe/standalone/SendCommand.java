@@ -1,6 +1,7 @@
 package dev.wsprobe.standalone;
 
 import dev.wsprobe.sender.MessageTemplate;
+import dev.wsprobe.sender.RetryPolicy;
 import dev.wsprobe.sender.SenderOptions;
 import dev.wsprobe.sender.SenderResult;
 import dev.wsprobe.sender.WebSocketUrl;
@@ -23,6 +24,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "send", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Connect to URL and send \"Hello Cruel World <date>\" every second, reporting each state "
             + "change and each send's outcome.",
+            "Transient failures (refused, dropped, server going away, timeout) wait and retry with backoff; "
+                + "permanent ones (TLS trust or name, HTTP 4xx, wrong scheme) fail at once, with a diagnosis.",
             "Exit code 0 when it stops as asked (--count reached, or Ctrl-C), 1 when the connection fails."})
 final class SendCommand implements Callable<Integer> {
     private static final System.Logger LOG = System.getLogger(SendCommand.class.getName());
@@ -56,6 +59,27 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--name", defaultValue = "sender", description = "Label in log lines (default: ${DEFAULT-VALUE}).")
     String name;
 
+    @Option(names = "--handshake-timeout", paramLabel = "DURATION", defaultValue = "5s",
+            converter = Converters.DurationConverter.class,
+            description = "A connection (TCP, TLS, upgrade) not open by then has failed (default: ${DEFAULT-VALUE}).")
+    Duration handshakeTimeout;
+
+    @Option(names = "--retry-initial", paramLabel = "DURATION", defaultValue = "500ms",
+            converter = Converters.DurationConverter.class,
+            description = "Wait before the first retry after a transient failure; doubles each time, with jitter "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration retryInitial;
+
+    @Option(names = "--retry-max", paramLabel = "DURATION", defaultValue = "30s",
+            converter = Converters.DurationConverter.class,
+            description = "Longest wait between retries (default: ${DEFAULT-VALUE}).")
+    Duration retryMax;
+
+    @Option(names = "--max-retries", paramLabel = "N", defaultValue = "-1",
+            description = "Give up after N consecutive failed retries; -1 = never (default: ${DEFAULT-VALUE}). "
+                    + "Permanent failures (TLS trust, HTTP 4xx...) never retry.")
+    int maxRetries;
+
     @Mixin
     ClientTrustOptions trust;
 
@@ -70,7 +94,8 @@ final class SendCommand implements Callable<Integer> {
         URI target = parseTarget();
         SenderOptions options;
         try {
-            options = new SenderOptions(target, name, delay, interval, count, text, binary);
+            options = new SenderOptions(target, name, delay, interval, count, text, binary,
+                    new RetryPolicy(retryInitial, retryMax, maxRetries), handshakeTimeout);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
         }
@@ -88,7 +113,8 @@ final class SendCommand implements Callable<Integer> {
             SenderResult result = outcome.join();
             removeHook(stopOnSignal);
             LOG.log(System.Logger.Level.INFO, "summary: " + result.sent() + " sent, " + result.sendFailures()
-                    + " send errors, " + result.received() + " received, final state: " + result.finalState());
+                    + " send errors, " + result.skipped() + " skipped (not ready), " + result.received()
+                    + " received, final state: " + result.finalState());
             return result.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
         }
     }

@@ -1,5 +1,6 @@
 package dev.wsprobe.standalone;
 
+import dev.wsprobe.diagnosis.Diagnoser;
 import dev.wsprobe.sender.PeriodicSender;
 import dev.wsprobe.sender.SenderLog;
 import dev.wsprobe.sender.SenderOptions;
@@ -17,14 +18,19 @@ final class StandaloneSender implements AutoCloseable {
 
     /** @param tls trust for a wss:// target; null for ws:// */
     StandaloneSender(SenderOptions options, ClientTls tls) {
-        connector = new TyrusClientConnector(tls, options.target());
-        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+        connector = new TyrusClientConnector(tls, options.target(), options.handshakeTimeout());
+        // two threads: a tick is counted (as skipped) while a connection attempt blocks the other
+        scheduler = Executors.newScheduledThreadPool(2, task -> {
             Thread thread = new Thread(task, "wsprobe-" + options.name().replace(' ', '-'));
             thread.setDaemon(true);
             return thread;
         });
+        // failures are diagnosed with the same trust as the connection, so the diagnosis matches what failed
+        Diagnoser diagnoser = tls == null
+                ? new Diagnoser(null, true, options.handshakeTimeout())
+                : new Diagnoser(tls.context(), tls.verifyHostName(), options.handshakeTimeout());
         sender = new PeriodicSender(options, connector, scheduler, new SenderLog(options.name()),
-                Clock.systemDefaultZone());
+                Clock.systemDefaultZone(), diagnoser);
     }
 
     CompletableFuture<SenderResult> start() {

@@ -4,8 +4,14 @@ import dev.wsprobe.sender.ClientConnector;
 import dev.wsprobe.sender.WebSocketUrl;
 import dev.wsprobe.tls.SslContexts;
 import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Session;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
 import org.glassfish.tyrus.client.SslEngineConfigurator;
@@ -19,9 +25,15 @@ final class TyrusClientConnector implements ClientConnector, AutoCloseable {
 
     private final ClientManager client = ClientManager.createClient();
     private final boolean insecure;
+    private final Duration handshakeTimeout;
 
-    /** @param tls for wss:// targets; null and unused for ws:// (Tyrus would force TLS on a ws:// URL if set) */
-    TyrusClientConnector(ClientTls tls, URI target) {
+    /**
+     * @param tls              for wss:// targets; null and unused for ws:// (Tyrus would force TLS on a ws:// URL)
+     * @param handshakeTimeout a connection not open by then fails; Tyrus alone would wait 30 s for some
+     */
+    TyrusClientConnector(ClientTls tls, URI target, Duration handshakeTimeout) {
+        this.handshakeTimeout = handshakeTimeout;
+        client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) handshakeTimeout.toMillis());
         insecure = WebSocketUrl.isSecure(target) && !tls.verifyHostName();
         if (WebSocketUrl.isSecure(target)) {
             SslEngineConfigurator engines = new SslEngineConfigurator(tls.context());
@@ -37,7 +49,22 @@ final class TyrusClientConnector implements ClientConnector, AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "--insecure: the server's certificate and host name are NOT "
                     + "checked; anyone on the path can read and change this connection. For testing only.");
         }
-        client.connectToServer(annotatedEndpoint, target);
+        Future<Session> connecting = client.asyncConnectToServer(annotatedEndpoint, target);
+        try {
+            connecting.get(handshakeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            connecting.cancel(true);
+            throw new IOException("not connected within " + handshakeTimeout.toMillis() + " ms", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof DeploymentException deployment) {
+                throw deployment;
+            }
+            throw new IOException(e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            connecting.cancel(true);
+            throw new IOException("interrupted while connecting", e);
+        }
     }
 
     @Override

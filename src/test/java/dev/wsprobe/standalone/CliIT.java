@@ -155,15 +155,20 @@ class CliIT {
     }
 
     @Test
-    void senderToNothingFailsWithExitCode1() throws Exception {
+    void senderToNothingWaitsRetriesThenFailsWithExitCode1WhenRetriesRunOut() throws Exception {
         int freePort;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             freePort = probe.getLocalPort();
         }
-        try (JarProcess sender = JarProcess.start("send", "ws://127.0.0.1:" + freePort + "/receive")) {
+        try (JarProcess sender = JarProcess.start("send", "--max-retries", "2", "--retry-initial", "100ms",
+                "ws://127.0.0.1:" + freePort + "/receive")) {
             assertEquals(1, sender.exitCode(), sender.stdout() + sender.stderr());
-            assertTrue(sender.stdout().contains("state did change, new: failed("), sender.stdout());
-            assertTrue(sender.stdout().contains("Connection refused"), sender.stdout());
+            String out = sender.stdout();
+            String refused = "connection refused by 127.0.0.1:" + freePort + ": nothing is listening there";
+            assertTrue(out.contains("state did change, new: waiting(" + refused + "); try: is the server running"),
+                    out);
+            assertTrue(out.contains("will retry (attempt 2)"), out);
+            assertTrue(out.contains("state did change, new: failed(" + refused + ")"), out);
         }
     }
 

@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SenderToReceiverTest {
     private static final Duration FAST = Duration.ofMillis(100);
     private static TestServer server;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
 
     @BeforeAll
     static void start() throws Exception {
@@ -58,7 +58,7 @@ class SenderToReceiverTest {
 
         SenderResult result;
         try (ReceivedMessages received = new ReceivedMessages(ServerEndpoints.RECEIVER);
-                TyrusClientConnector connector = new TyrusClientConnector(secure ? server.clientTls() : null, target)) {
+                TyrusClientConnector connector = server.connector(target)) {
             result = new PeriodicSender(options, connector, scheduler, listener, Clock.systemUTC())
                     .start().get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
 
@@ -80,7 +80,7 @@ class SenderToReceiverTest {
     void byDefaultFirstMessageLeavesOneSecondAfterReadyAndCarriesTheSeedText() throws Exception {
         URI target = server.ws("/receive");
         RecordingSenderListener listener = new RecordingSenderListener();
-        try (TyrusClientConnector connector = new TyrusClientConnector(null, target)) {
+        try (TyrusClientConnector connector = server.connector(target)) {
             SenderOptions options = SenderOptions.defaults(target).withCount(1);
             assertEquals(MessageTemplate.DEFAULT, options.template());
             new PeriodicSender(options, connector, scheduler, listener, Clock.systemUTC())

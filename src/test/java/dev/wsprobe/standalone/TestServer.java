@@ -4,6 +4,7 @@ import dev.wsprobe.server.ServerLimits;
 import dev.wsprobe.testing.EventSocket;
 import dev.wsprobe.testing.RunningServer;
 import dev.wsprobe.testing.TestPki;
+import dev.wsprobe.sender.SenderOptions;
 import dev.wsprobe.sender.WebSocketUrl;
 import java.net.URI;
 import java.time.Duration;
@@ -42,10 +43,15 @@ final class TestServer implements RunningServer, AutoCloseable {
         return ClientTls.verifying(pki.trustingClientContext());
     }
 
+    /** The standalone host's own client for {@code target}, trusting the test CA for wss. */
+    TyrusClientConnector connector(URI target) {
+        return new TyrusClientConnector(WebSocketUrl.isSecure(target) ? clientTls() : null, target,
+                SenderOptions.DEFAULT_HANDSHAKE_TIMEOUT);
+    }
+
     /** Connects a recording socket with the standalone host's own client; the caller closes the connector. */
     TyrusClientConnector connect(EventSocket socket, URI target) throws Exception {
-        TyrusClientConnector connector = new TyrusClientConnector(
-                WebSocketUrl.isSecure(target) ? clientTls() : null, target);
+        TyrusClientConnector connector = connector(target);
         connector.connect(socket, target);
         socket.awaitOpen();
         return connector;

@@ -3,6 +3,8 @@ package dev.wsprobe.standalone;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wsprobe.diagnosis.Diagnoser;
+import dev.wsprobe.diagnosis.DiagnosisCode;
 import dev.wsprobe.sender.ConnectionState;
 import dev.wsprobe.sender.PeriodicSender;
 import dev.wsprobe.sender.SenderOptions;
@@ -11,8 +13,8 @@ import dev.wsprobe.testing.RecordingSenderListener;
 import dev.wsprobe.testing.TestPki;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,12 +23,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A sender that must not trust the server fails fast with a TLS error, instead of hanging or connecting. */
+/**
+ * A sender that must not trust the server fails at once (no retries: retrying cannot fix trust) with a TLS
+ * diagnosis, instead of hanging or connecting.
+ */
 class TlsFailuresTest {
     /** Far below Tyrus' 30 s connect timeout: a hang would show. */
     private static final long FAST_SECONDS = 10;
     private static TestServer localhostOnly;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
 
     @BeforeAll
     static void start() throws Exception {
@@ -51,8 +56,9 @@ class TlsFailuresTest {
         SenderResult result = send(localhostOnly.wss("/receive"), trustingAnotherCa, listener);
 
         assertEquals(List.of(ConnectionState.Kind.PREPARING, ConnectionState.Kind.FAILED), listener.kinds());
-        String error = result.finalState().error().toLowerCase(Locale.ROOT);
-        assertTrue(error.contains("ssl handshake has failed") && error.contains("pkix path"), error);
+        assertEquals(DiagnosisCode.CERTIFICATE_UNTRUSTED, result.finalState().diagnosis().code());
+        assertEquals("server certificate for localhost is not trusted (issued by CN=wsprobe test CA,"
+                + "O=wsprobe development, an unknown CA)", result.finalState().diagnosis().cause());
     }
 
     @Test
@@ -63,8 +69,9 @@ class TlsFailuresTest {
         SenderResult result = send(byAddress, localhostOnly.clientTls(), listener);
 
         assertEquals(List.of(ConnectionState.Kind.PREPARING, ConnectionState.Kind.FAILED), listener.kinds());
-        String error = result.finalState().error();
-        assertTrue(error.contains("No subject alternative names matching IP address 127.0.0.1"), error);
+        assertEquals(DiagnosisCode.HOST_NAME_MISMATCH, result.finalState().diagnosis().code());
+        assertEquals("certificate is for \"localhost\" but you connected to \"127.0.0.1\"",
+                result.finalState().diagnosis().cause());
     }
 
     @Test
@@ -78,9 +85,10 @@ class TlsFailuresTest {
 
     private SenderResult send(URI target, ClientTls tls, RecordingSenderListener listener) throws Exception {
         SenderOptions options = SenderOptions.defaults(target).withCount(1)
-                .withTiming(java.time.Duration.ZERO, java.time.Duration.ofMillis(100));
-        try (TyrusClientConnector connector = new TyrusClientConnector(tls, target)) {
-            return new PeriodicSender(options, connector, scheduler, listener, Clock.systemUTC())
+                .withTiming(Duration.ZERO, Duration.ofMillis(100));
+        Diagnoser diagnoser = new Diagnoser(tls.context(), tls.verifyHostName(), options.handshakeTimeout());
+        try (TyrusClientConnector connector = new TyrusClientConnector(tls, target, options.handshakeTimeout())) {
+            return new PeriodicSender(options, connector, scheduler, listener, Clock.systemUTC(), diagnoser)
                     .start().get(FAST_SECONDS, TimeUnit.SECONDS);
         }
     }

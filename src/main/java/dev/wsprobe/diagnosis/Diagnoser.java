@@ -1,0 +1,55 @@
+package dev.wsprobe.diagnosis;
+
+import java.net.URI;
+import java.nio.channels.UnresolvedAddressException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Explains why a connection attempt failed. The exception a WebSocket client throws is often useless
+ * ("Handshake error.", "Connection failed." after 30 s), so the diagnosis comes from a fresh
+ * {@link ConnectionCheck} of the same URL: it fails at the same step and sees what the peer really speaks.
+ */
+public final class Diagnoser {
+    private final SSLContext trust;
+    private final boolean verifyHostName;
+    private final Duration timeout;
+
+    /**
+     * @param trust          what the client trusts (null: the JDK's default CAs), so the check judges the
+     *                       certificate as the client did
+     * @param verifyHostName as the client does
+     * @param timeout        the handshake timeout: a peer that answers nothing in this time is diagnosed so
+     */
+    public Diagnoser(SSLContext trust, boolean verifyHostName, Duration timeout) {
+        this.trust = trust;
+        this.verifyHostName = verifyHostName;
+        this.timeout = timeout;
+    }
+
+    public Diagnosis diagnose(URI target, Throwable failure) {
+        if (hasCause(failure, UnresolvedAddressException.class) || hasCause(failure, UnknownHostException.class)) {
+            // decisive as it is, and a check would only ask the resolver again
+            return new Diagnosis(DiagnosisCode.UNKNOWN_HOST, "cannot resolve host \"" + target.getHost() + "\"",
+                    "check the host name");
+        }
+        CheckReport check = ConnectionCheck.run(target, new ConnectionCheck.Settings(trust, verifyHostName,
+                timeout, false));
+        return check.failure().orElseGet(() -> new Diagnosis(DiagnosisCode.CONNECT_FAILED_UNEXPLAINED,
+                "the connection failed (" + Failures.summary(failure) + ") but a fresh check of the server passed",
+                "retrying; if it repeats, run wsprobe check with --verbose"));
+    }
+
+    private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable link = failure; link != null; link = link.getCause()) {
+            if (type.isInstance(link)) {
+                return true;
+            }
+            if (link.getCause() == link) {
+                break;
+            }
+        }
+        return false;
+    }
+}

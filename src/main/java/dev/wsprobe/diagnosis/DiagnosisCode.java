@@ -1,0 +1,56 @@
+package dev.wsprobe.diagnosis;
+
+/**
+ * Stable names for what went wrong, for scripts and tests. Each says whether retrying can help
+ * ({@link #isTransient()}) and which step of a connection it belongs to ({@link #step()}).
+ */
+public enum DiagnosisCode {
+    UNKNOWN_HOST(false, Step.RESOLVE),
+    CONNECTION_REFUSED(true, Step.CONNECT),
+    CONNECT_TIMEOUT(true, Step.CONNECT),
+    /** ws:// to a port that speaks TLS. */
+    TLS_EXPECTED(false, Step.HANDSHAKE),
+    /** wss:// to a port that speaks plain HTTP. */
+    TLS_NOT_SPOKEN(false, Step.TLS),
+    CERTIFICATE_UNTRUSTED(false, Step.TLS),
+    HOST_NAME_MISMATCH(false, Step.TLS),
+    CERTIFICATE_EXPIRED(false, Step.TLS),
+    CERTIFICATE_NOT_YET_VALID(false, Step.TLS),
+    TLS_FAILED(false, Step.TLS),
+    /** A 4xx answer to the upgrade: the request is wrong, retrying the same one cannot help. */
+    HTTP_CLIENT_ERROR(false, Step.HANDSHAKE),
+    /** A 5xx answer to the upgrade: the server may recover. */
+    HTTP_SERVER_ERROR(true, Step.HANDSHAKE),
+    /** An HTTP answer without upgrade (200, a redirect): not a WebSocket endpoint. */
+    NOT_WEBSOCKET(false, Step.HANDSHAKE),
+    HANDSHAKE_TIMEOUT(true, Step.HANDSHAKE),
+    /** The connection dropped without a close frame (1006, reset). */
+    CONNECTION_DROPPED(true, Step.WEBSOCKET),
+    /** The server closed with 1000, 1001 or a try-again code (1011-1014). */
+    SERVER_CLOSED_TRANSIENT(true, Step.WEBSOCKET),
+    /** The server closed with a code that says this client did something wrong (1002, 1003, 1007-1010). */
+    SERVER_CLOSED_PERMANENT(false, Step.WEBSOCKET),
+    /** The client failed but a fresh check passed: probably a server that was just coming up. */
+    CONNECT_FAILED_UNEXPLAINED(true, Step.HANDSHAKE);
+
+    /** The steps of a connection, in order, as {@code wsprobe check} shows them. */
+    public enum Step {
+        RESOLVE, CONNECT, TLS, HANDSHAKE, WEBSOCKET
+    }
+
+    private final boolean transientFailure;
+    private final Step step;
+
+    DiagnosisCode(boolean transientFailure, Step step) {
+        this.transientFailure = transientFailure;
+        this.step = step;
+    }
+
+    public boolean isTransient() {
+        return transientFailure;
+    }
+
+    public Step step() {
+        return step;
+    }
+}
