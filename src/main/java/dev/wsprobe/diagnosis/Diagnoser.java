@@ -1,9 +1,11 @@
 package dev.wsprobe.diagnosis;
 
 import java.net.URI;
-import java.nio.channels.UnresolvedAddressException;
 import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -12,6 +14,8 @@ import javax.net.ssl.SSLContext;
  * {@link ConnectionCheck} of the same URL: it fails at the same step and sees what the peer really speaks.
  */
 public final class Diagnoser {
+    private static final Duration PROBE_AFTER_TIMEOUT = Duration.ofSeconds(2);
+
     private final SSLContext trust;
     private final boolean verifyHostName;
     private final Duration timeout;
@@ -34,11 +38,24 @@ public final class Diagnoser {
             return new Diagnosis(DiagnosisCode.UNKNOWN_HOST, "cannot resolve host \"" + target.getHost() + "\"",
                     "check the host name");
         }
+        // When the client already waited its whole timeout, the check need not wait as long again: a peer
+        // silent for that long will not answer a probe in the next seconds either.
+        boolean clientTimedOut = hasCause(failure, TimeoutException.class);
+        Duration probeTimeout = clientTimedOut && timeout.compareTo(PROBE_AFTER_TIMEOUT) > 0 ? PROBE_AFTER_TIMEOUT
+                : timeout;
         CheckReport check = ConnectionCheck.run(target, new ConnectionCheck.Settings(trust, verifyHostName,
-                timeout, false));
+                probeTimeout, false));
+        if (check.failure().isPresent() && check.failure().get().code() == DiagnosisCode.HANDSHAKE_TIMEOUT) {
+            return new Diagnosis(DiagnosisCode.HANDSHAKE_TIMEOUT, "connected, but no handshake answer within "
+                    + seconds(timeout), check.failure().get().fix());
+        }
         return check.failure().orElseGet(() -> new Diagnosis(DiagnosisCode.CONNECT_FAILED_UNEXPLAINED,
                 "the connection failed (" + Failures.summary(failure) + ") but a fresh check of the server passed",
                 "retrying; if it repeats, run wsprobe check with --verbose"));
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0).replace(".0 s", " s");
     }
 
     private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {

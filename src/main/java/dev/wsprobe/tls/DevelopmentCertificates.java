@@ -81,12 +81,18 @@ public final class DevelopmentCertificates {
             return certificate;
         }
 
-        /** A server identity for {@code names}, chain = [leaf, this CA]. */
+        /** A server identity for {@code names}, valid from now on, chain = [leaf, this CA]. */
         public TlsIdentity issue(List<String> names) {
+            Instant now = Instant.now();
+            return issue(names, now.minus(Duration.ofMinutes(1)), now.plus(VALIDITY));
+        }
+
+        /** The same with a chosen validity, e.g. an expired certificate to see how clients react. */
+        public TlsIdentity issue(List<String> names, Instant notBefore, Instant notAfter) {
             KeyPair leafKeys = newKeyPair();
             X500Name leafSubject = distinguishedName(names.get(0));
             X509Certificate leaf = build(leafSubject, leafKeys.getPublic(), subject, keys.getPrivate(),
-                    keys.getPublic(), names, false);
+                    keys.getPublic(), names, false, notBefore, notAfter);
             return new TlsIdentity(leafKeys.getPrivate(), List.of(leaf, certificate));
         }
     }
@@ -109,13 +115,19 @@ public final class DevelopmentCertificates {
     private static X509Certificate build(X500Name subject, PublicKey subjectKey, X500Name issuer,
             PrivateKey issuerKey, PublicKey issuerPublicKey, List<String> names, boolean authority) {
         Instant now = Instant.now();
+        // a minute back: tolerate small clock differences between test processes
+        return build(subject, subjectKey, issuer, issuerKey, issuerPublicKey, names, authority,
+                now.minus(Duration.ofMinutes(1)), now.plus(VALIDITY));
+    }
+
+    private static X509Certificate build(X500Name subject, PublicKey subjectKey, X500Name issuer,
+            PrivateKey issuerKey, PublicKey issuerPublicKey, List<String> names, boolean authority,
+            Instant notBefore, Instant notAfter) {
         try {
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
                     new BigInteger(64, RANDOM).abs().add(BigInteger.ONE),
-                    // a minute back: tolerate small clock differences between test processes
-                    Date.from(now.minus(Duration.ofMinutes(1))), Date.from(now.plus(VALIDITY)),
-                    subject, subjectKey);
+                    Date.from(notBefore), Date.from(notAfter), subject, subjectKey);
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(authority));
             builder.addExtension(Extension.subjectKeyIdentifier, false,
                     extensions.createSubjectKeyIdentifier(subjectKey));

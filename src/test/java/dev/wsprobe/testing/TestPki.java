@@ -18,6 +18,11 @@ public final class TestPki {
         return authority.issue(List.of(names));
     }
 
+    /** The same with a chosen validity (expired, not yet valid). */
+    public TlsIdentity issue(List<String> names, java.time.Instant notBefore, java.time.Instant notAfter) {
+        return authority.issue(names, notBefore, notAfter);
+    }
+
     public SSLContext serverContext(TlsIdentity identity) {
         char[] password = "test".toCharArray();
         try {
