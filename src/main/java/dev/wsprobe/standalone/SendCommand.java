@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,6 +90,8 @@ final class SendCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private final AtomicBoolean summaryPrinted = new AtomicBoolean();
+
     @Override
     public Integer call() throws InterruptedException {
         URI target = parseTarget();
@@ -112,10 +115,28 @@ final class SendCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(stopOnSignal);
             SenderResult result = outcome.join();
             removeHook(stopOnSignal);
+            printSummaryOnce(result);
+            return result.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
+        }
+    }
+
+    /** Ctrl-C: close normally if connected, and still print the summary before the JVM exits. */
+    private void cancelAndWait(StandaloneSender sender, CompletableFuture<SenderResult> outcome) {
+        sender.cancel();
+        try {
+            printSummaryOnce(outcome.get(3, TimeUnit.SECONDS));
+        } catch (ExecutionException | TimeoutException e) {
+            // exiting anyway; the close frame may not have been answered
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void printSummaryOnce(SenderResult result) {
+        if (summaryPrinted.compareAndSet(false, true)) {
             LOG.log(System.Logger.Level.INFO, "summary: " + result.sent() + " sent, " + result.sendFailures()
                     + " send errors, " + result.skipped() + " skipped (not ready), " + result.received()
                     + " received, final state: " + result.finalState());
-            return result.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
         }
     }
 
@@ -124,17 +145,6 @@ final class SendCommand implements Callable<Integer> {
             return WebSocketUrl.parse(url);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, url);
-        }
-    }
-
-    private static void cancelAndWait(StandaloneSender sender, CompletableFuture<SenderResult> outcome) {
-        sender.cancel();
-        try {
-            outcome.get(3, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            // exiting anyway; the close frame may not have been answered
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

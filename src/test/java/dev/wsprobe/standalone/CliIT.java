@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wsprobe.testing.FakePeers;
 import dev.wsprobe.testing.JarProcess;
 import dev.wsprobe.testing.JdkSocket;
 import dev.wsprobe.tls.DevelopmentCertificates;
@@ -47,7 +48,7 @@ class CliIT {
     }
 
     @ParameterizedTest(name = "wsprobe {0} --help")
-    @ValueSource(strings = {"server", "send", "demo"})
+    @ValueSource(strings = {"server", "send", "check", "demo"})
     void everySubcommandExplainsItself(String subcommand) throws Exception {
         try (JarProcess help = JarProcess.start(subcommand, "--help")) {
             assertEquals(0, help.exitCode());
@@ -59,7 +60,7 @@ class CliIT {
     void topLevelHelpListsTheSubcommands() throws Exception {
         try (JarProcess help = JarProcess.start("--help")) {
             assertEquals(0, help.exitCode());
-            for (String subcommand : List.of("server", "send", "demo")) {
+            for (String subcommand : List.of("server", "send", "check", "demo")) {
                 assertTrue(help.stdout().contains("  " + subcommand + " "), help.stdout());
             }
         }
@@ -182,6 +183,69 @@ class CliIT {
                 assertEquals(0, sender.exitCode(), sender.stdout() + sender.stderr());
                 assertTrue(sender.stdout().contains("WARNING --insecure"), sender.stdout());
             }
+        }
+    }
+
+    @Test
+    void checkPrintsEveryStepAndExitsWithTheFailingStepsCode() throws Exception {
+        Path pem = dir.resolve("server.pem");
+        try (JarProcess server = JarProcess.start("server", "--host", "127.0.0.1", "--port", "0",
+                "--self-signed", "--tls-port", "0", "--cert-out", pem.toString())) {
+            int[] ports = ports(server);
+            server.awaitLine(line -> line.contains("self-signed certificate"), "the certificate");
+            String wss = "wss://localhost:" + ports[1] + "/echo";
+            try (JarProcess healthy = JarProcess.start("check", "--cacert", pem.toString(), wss)) {
+                assertEquals(0, healthy.exitCode(), healthy.stdout());
+                for (String step : List.of("resolve", "connect", "tls", "handshake", "websocket")) {
+                    assertTrue(healthy.stdout().contains("  " + step + " ") && !healthy.stdout().contains("FAILED"),
+                            healthy.stdout());
+                }
+                assertTrue(healthy.stdout().contains("result: OK, every step passed"), healthy.stdout());
+            }
+            try (JarProcess json = JarProcess.start("check", "--json", "--cacert", pem.toString(), wss)) {
+                assertEquals(0, json.exitCode());
+                assertTrue(json.stdout().startsWith("{\"target\":\"" + wss + "\",\"ok\":true,\"steps\":["),
+                        json.stdout());
+            }
+            try (JarProcess untrusted = JarProcess.start("check", wss)) {
+                assertEquals(5, untrusted.exitCode(), untrusted.stdout());
+                assertTrue(untrusted.stdout().contains("diagnosis: CERTIFICATE_UNTRUSTED: server certificate for "
+                        + "localhost"), untrusted.stdout());
+                assertTrue(untrusted.stdout().contains("try: pass --cacert with its CA"), untrusted.stdout());
+            }
+            try (JarProcess wrongPath = JarProcess.start("check", "ws://localhost:" + ports[0] + "/recieve")) {
+                assertEquals(6, wrongPath.exitCode(), wrongPath.stdout());
+                assertTrue(wrongPath.stdout().contains("handshake FAILED"), wrongPath.stdout());
+            }
+            try (JarProcess refused = JarProcess.start("check", "ws://127.0.0.1:1/")) {
+                assertEquals(4, refused.exitCode(), refused.stdout());
+                assertTrue(refused.stdout().contains("diagnosis: CONNECTION_REFUSED"), refused.stdout());
+            }
+        }
+    }
+
+    @Test
+    void stoppingASenderWhileWaitingEndsCancelled() throws Exception {
+        try (JarProcess sender = JarProcess.start("send", "--retry-initial", "100ms", "--retry-max", "200ms",
+                "ws://127.0.0.1:" + FakePeers.closedPort() + "/receive")) {
+            sender.awaitLine(line -> line.contains("new: waiting("), "the waiting state");
+            sender.terminate();
+            sender.awaitLine(line -> line.contains("state did change, new: cancelled"), "cancelled");
+            sender.awaitLine(line -> line.contains("summary: 0 sent"), "the summary");
+        }
+    }
+
+    @Test
+    void stoppingASenderWhileReadyClosesNormally() throws Exception {
+        try (JarProcess server = JarProcess.start("server", "--host", "127.0.0.1", "--port", "0")) {
+            int port = ports(server)[0];
+            try (JarProcess sender = JarProcess.start("send", "ws://127.0.0.1:" + port + "/receive")) {
+                sender.awaitLine(line -> line.contains("did send, error: -"), "a first send");
+                sender.terminate();
+                sender.awaitLine(line -> line.contains("state did change, new: cancelled"), "cancelled");
+            }
+            server.awaitLine(line -> line.contains("code: 1000 (normal closure), reason: cancelled"),
+                    "the sender's normal close on the server");
         }
     }
 

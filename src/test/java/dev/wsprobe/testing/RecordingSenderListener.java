@@ -17,6 +17,7 @@ public final class RecordingSenderListener implements SenderListener {
     public final BlockingQueue<ConnectionState> stateQueue = new LinkedBlockingQueue<>();
     public final BlockingQueue<Send> sends = new LinkedBlockingQueue<>();
     public volatile long readyAtNanos;
+    public final java.util.concurrent.atomic.AtomicLong skipped = new java.util.concurrent.atomic.AtomicLong();
 
     @Override
     public void stateChanged(ConnectionState state) {
@@ -30,6 +31,21 @@ public final class RecordingSenderListener implements SenderListener {
     @Override
     public void didSend(long number, int sizeBytes, Throwable error) {
         sends.add(new Send(number, sizeBytes, error, System.nanoTime()));
+    }
+
+    @Override
+    public void skipped(long totalSkipped) {
+        skipped.set(totalSkipped);
+    }
+
+    /** Waits for the next state change of this kind, skipping others; returns it. */
+    public ConnectionState awaitState(ConnectionState.Kind kind) throws InterruptedException {
+        while (true) {
+            ConnectionState next = Await.next(stateQueue, "state " + kind + " (seen so far: " + states + ")");
+            if (next.kind() == kind) {
+                return next;
+            }
+        }
     }
 
     public List<ConnectionState.Kind> kinds() {
