@@ -227,10 +227,12 @@ public final class ConnectionCheck {
             }
             pass(DiagnosisCode.Step.HANDSHAKE, statusLine.substring(statusLine.indexOf(' ') + 1)
                     + "; extensions: " + headers.getOrDefault("sec-websocket-extensions", "-")
-                    + "; subprotocol: " + headers.getOrDefault("sec-websocket-protocol", "-"));
+                    + "; subprotocol: " + headers.getOrDefault("sec-websocket-protocol", "-")
+                    + "; response headers: " + printable(headers));
             return;
         }
-        throw fail(DiagnosisCode.Step.HANDSHAKE, statusLine, diagnoseStatus(status, statusLine, headers));
+        throw fail(DiagnosisCode.Step.HANDSHAKE, statusLine + "; response headers: " + printable(headers),
+                diagnoseStatus(status, statusLine, headers));
     }
 
     private void exchange(Socket channel) throws StepFailed {
@@ -553,6 +555,11 @@ public final class ConnectionCheck {
             names.add(certificate.getSubjectX500Principal().getName());
         }
         return names;
+    }
+
+    private static String printable(Map<String, String> headers) {
+        return headers.isEmpty() ? "-" : headers.entrySet().stream()
+                .map(header -> header.getKey() + ": " + header.getValue()).collect(Collectors.joining(", "));
     }
 
     private static String printable(InetSocketAddress address) {
