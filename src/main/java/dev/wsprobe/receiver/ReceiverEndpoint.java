@@ -1,5 +1,6 @@
 package dev.wsprobe.receiver;
 
+import dev.wsprobe.sender.SequenceNumbers;
 import dev.wsprobe.server.ServerConnection;
 import dev.wsprobe.server.ServerEndpoints;
 import jakarta.websocket.CloseReason;
@@ -11,31 +12,75 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * The listener of the seed: accepts connections, reports their states and the size of each message it
- * receives. It never answers; what it saw is in the log and in {@link ServerEndpoints#RECEIVER}.
+ * receives. What it saw is in the log and in {@link ServerEndpoints#RECEIVER}. Messages ending in {@code #<n>}
+ * are followed per sender ({@link SequenceNumbers}): gaps and duplicates are logged and counted in
+ * {@link #SEQUENCES}; a sender that asks for acknowledgements gets {@code ack #<n>} back, otherwise the
+ * receiver never answers.
  */
 @ServerEndpoint("/receive")
 public class ReceiverEndpoint {
+    /** Every sender's message numbers, for the life of the application (endpoints come and go per connection). */
+    public static final SequenceTracker SEQUENCES = new SequenceTracker();
+
+    /** Binary messages longer than this are not searched for a sequence number: they are payloads, not hellos. */
+    private static final int MAX_NUMBERED_BINARY = 4096;
     private static final System.Logger LOG = System.getLogger(ReceiverEndpoint.class.getName());
 
     private final ServerConnection connection = new ServerConnection(ServerEndpoints.RECEIVER, LOG);
+    private String sender;
+    private boolean acknowledge;
+    private Session session;
 
     @OnOpen
-    public void onOpen(Session session) {
-        connection.opened(session);
+    public void onOpen(Session newSession) {
+        session = newSession;
+        connection.opened(newSession);
+        List<String> named = newSession.getRequestParameterMap().get(SequenceNumbers.SENDER_PARAMETER);
+        sender = named == null || named.isEmpty() ? "session " + newSession.getId() : named.get(0);
+        List<String> ack = newSession.getRequestParameterMap().get(SequenceNumbers.ACK_PARAMETER);
+        acknowledge = ack != null && ack.contains("1");
     }
 
     @OnMessage
     public void onText(String message) {
         // the size on the wire: UTF-8 bytes, not Java chars
-        connection.received(false, message.getBytes(StandardCharsets.UTF_8).length);
+        if (connection.received(false, message.getBytes(StandardCharsets.UTF_8).length)) {
+            follow(message);
+        }
     }
 
     @OnMessage
     public void onBinary(ByteBuffer message) {
-        connection.received(true, message.remaining());
+        int size = message.remaining();
+        if (connection.received(true, size) && size <= MAX_NUMBERED_BINARY) {
+            follow(StandardCharsets.UTF_8.decode(message).toString());
+        }
+    }
+
+    private void follow(String message) {
+        OptionalLong number = SequenceNumbers.sequenceOf(message);
+        if (number.isEmpty()) {
+            return;
+        }
+        long n = number.getAsLong();
+        long expected = SEQUENCES.highest(sender) + 1;
+        switch (SEQUENCES.record(sender, n)) {
+            case GAP -> connection.warn("sequence gap from " + sender + ": got #" + n + ", expected #" + expected
+                    + " (" + (n - expected) + " missing)");
+            case DUPLICATE -> connection.info("duplicate #" + n + " from " + sender);
+            case LATE -> connection.info("late #" + n + " from " + sender + " (was missing)");
+            case IN_ORDER -> {
+                // the normal case needs no line of its own
+            }
+        }
+        if (acknowledge) {
+            session.getAsyncRemote().sendText(SequenceNumbers.ack(n));
+        }
     }
 
     @OnClose

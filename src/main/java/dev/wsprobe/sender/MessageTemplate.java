@@ -7,10 +7,10 @@ import java.time.format.DateTimeFormatter;
 /**
  * The text of each periodic message. {@code {date}} becomes the send time in ISO-8601 (with the local
  * offset), {@code {n}} the message's number counting from 1. The default is the seed's
- * {@code Hello Cruel World {date}}.
+ * {@code Hello Cruel World {date}} with the number the receiver follows ({@link SequenceNumbers}) added.
  */
 public final class MessageTemplate {
-    public static final String DEFAULT = "Hello Cruel World {date}";
+    public static final String DEFAULT = "Hello Cruel World {date} #{n}";
 
     /** ISO-8601 with a fixed three-digit fraction, so every message of a run has the same size. */
     private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");

@@ -7,12 +7,16 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,11 +31,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * (TLS trust, HTTP 4xx, ...) or exhausted retries -> {@code failed(diagnosis)}. Ticks keep their rhythm
  * through outages: a tick while not {@code ready} is counted as skipped, never silently lost.
  *
+ * <p>Every message ends in its number ({@link SequenceNumbers}) and the sender names itself in the URL's query,
+ * so the receiver can report gaps and duplicates. With {@link SenderOptions#acknowledged()} the receiver
+ * acknowledges each number; unacknowledged messages (at most {@value #MAX_UNACKNOWLEDGED}) are sent again,
+ * in order, after a reconnect, so a receiver restart loses nothing.
+ *
  * <p>Hosting is left to the caller: it supplies the {@link ClientConnector} (which WebSocket client, which TLS
  * settings) and the scheduler (in an application server, a container-managed one; it needs two threads so a
  * tick can be counted while a connection attempt blocks).
  */
 public final class PeriodicSender {
+    /** Unacknowledged messages kept for resending; beyond this the oldest is dropped (and counted). */
+    public static final int MAX_UNACKNOWLEDGED = 10_000;
+
     private final SenderOptions options;
     private final ClientConnector connector;
     private final ScheduledExecutorService scheduler;
@@ -47,6 +59,11 @@ public final class PeriodicSender {
     private final AtomicLong sendFailures = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
+    private final AtomicLong resent = new AtomicLong();
+    private final String senderId = Long.toHexString(new Random().nextLong() & 0xFFFFFFFFL);
+    private final URI connectTo;
+    /** By number: what was sent and not yet acknowledged (only with acknowledgements). */
+    private final ConcurrentSkipListMap<Long, String> unacknowledged = new ConcurrentSkipListMap<>();
 
     private ConnectionState state = ConnectionState.SETUP;
     private Session session;
@@ -71,11 +88,12 @@ public final class PeriodicSender {
         this.listener = listener;
         this.diagnoser = diagnoser;
         this.template = new MessageTemplate(options.template(), clock);
+        this.connectTo = SequenceNumbers.withSenderIdentity(options.target(), senderId, options.acknowledged());
     }
 
     /** Starts connecting; the future completes when the sender reaches {@code failed} or {@code cancelled}. */
     public CompletableFuture<SenderResult> start() {
-        listener.willStart(options.target());
+        listener.willStart(connectTo);
         attemptConnection();
         return result;
     }
@@ -96,6 +114,11 @@ public final class PeriodicSender {
         }
     }
 
+    /** How this sender names itself to the receiver ({@link SequenceNumbers#SENDER_PARAMETER}). */
+    public String senderId() {
+        return senderId;
+    }
+
     public synchronized ConnectionState state() {
         return state;
     }
@@ -106,7 +129,7 @@ public final class PeriodicSender {
         }
         scheduler.execute(() -> {
             try {
-                connector.connect(new SenderEndpoint(this), options.target());
+                connector.connect(new SenderEndpoint(this), connectTo);
             } catch (Exception e) {
                 failedToConnect(e);
             }
@@ -157,8 +180,17 @@ public final class PeriodicSender {
                 ticks = scheduler.scheduleAtFixedRate(this::tick, options.firstSend().toNanos(),
                         options.interval().toNanos(), TimeUnit.NANOSECONDS);
             }
+            // before ready, so no new message can overtake them
+            resendUnacknowledged(newSession);
         }
         moveTo(ConnectionState.READY);
+    }
+
+    private void resendUnacknowledged(Session open) {
+        for (Map.Entry<Long, String> pending : unacknowledged.entrySet()) {
+            resent.incrementAndGet();
+            send(open, pending.getKey(), pending.getValue(), (number, size, error) -> listener.resent(number, error));
+        }
     }
 
     private void tick() {
@@ -176,8 +208,24 @@ public final class PeriodicSender {
         long number = attempted.incrementAndGet();
         listener.willSend(number);
         String text = template.render(number);
+        if (options.acknowledged()) {
+            unacknowledged.put(number, text);
+            while (unacknowledged.size() > MAX_UNACKNOWLEDGED) {
+                unacknowledged.pollFirstEntry();
+            }
+        }
+        send(open, number, text, this::sendCompleted);
+    }
+
+    /** What to do when a send completes. */
+    @FunctionalInterface
+    private interface SendOutcome {
+        void completed(long number, int sizeBytes, Throwable error);
+    }
+
+    private void send(Session open, long number, String text, SendOutcome then) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        SendHandler outcome = sendResult -> sendCompleted(number, bytes.length, sendResult.getException());
+        SendHandler outcome = sendResult -> then.completed(number, bytes.length, sendResult.getException());
         try {
             if (options.binary()) {
                 open.getAsyncRemote().sendBinary(ByteBuffer.wrap(bytes), outcome);
@@ -185,25 +233,46 @@ public final class PeriodicSender {
                 open.getAsyncRemote().sendText(text, outcome);
             }
         } catch (IllegalStateException | IllegalArgumentException e) {
-            sendCompleted(number, bytes.length, e); // the session closed between the tick and the send
+            then.completed(number, bytes.length, e); // the session closed between the tick and the send
         }
     }
 
     private void sendCompleted(long number, int sizeBytes, Throwable error) {
         (error == null ? sent : sendFailures).incrementAndGet();
         listener.didSend(number, sizeBytes, error);
-        if (options.count() > 0 && completed.incrementAndGet() == options.count()) {
-            Session open;
-            synchronized (this) {
-                closingOnPurpose = true;
-                cancelTimers();
-                open = session;
-            }
-            String why = "done: " + options.count() + (options.count() == 1 ? " message" : " messages");
-            if (open == null || !closeNormally(open, why)) {
-                finish(ConnectionState.CANCELLED);
-            }
+        completed.incrementAndGet();
+        closeWhenDone();
+    }
+
+    /** With a count: once every message is sent (and, with acknowledgements, acknowledged), close normally. */
+    private void closeWhenDone() {
+        if (options.count() == 0 || completed.get() < options.count() || !unacknowledged.isEmpty()) {
+            return;
         }
+        Session open;
+        synchronized (this) {
+            if (closingOnPurpose) {
+                return;
+            }
+            closingOnPurpose = true;
+            cancelTimers();
+            open = session;
+        }
+        String why = "done: " + options.count() + (options.count() == 1 ? " message" : " messages");
+        if (open == null || !closeNormally(open, why)) {
+            finish(ConnectionState.CANCELLED);
+        }
+    }
+
+    void receivedText(String text) {
+        OptionalLong acknowledgedNumber = options.acknowledged() ? SequenceNumbers.acknowledged(text)
+                : OptionalLong.empty();
+        if (acknowledgedNumber.isPresent()) {
+            unacknowledged.remove(acknowledgedNumber.getAsLong());
+            closeWhenDone();
+            return;
+        }
+        received(false, text.getBytes(StandardCharsets.UTF_8).length);
     }
 
     void received(boolean binary, int sizeBytes) {
@@ -273,7 +342,7 @@ public final class PeriodicSender {
     private void finish(ConnectionState terminal) {
         if (moveTo(terminal)) {
             result.complete(new SenderResult(terminal, attempted.get(), sent.get(), sendFailures.get(),
-                    skipped.get(), received.get()));
+                    skipped.get(), received.get(), resent.get(), unacknowledged.size()));
         }
     }
 }

@@ -8,7 +8,6 @@ import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 
 /** The sender's side of one connection; hands every event to its {@link PeriodicSender}. */
 @ClientEndpoint
@@ -26,7 +25,7 @@ public class SenderEndpoint {
 
     @OnMessage
     public void onText(String message) {
-        sender.received(false, message.getBytes(StandardCharsets.UTF_8).length);
+        sender.receivedText(message);
     }
 
     @OnMessage

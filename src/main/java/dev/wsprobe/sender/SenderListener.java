@@ -21,6 +21,10 @@ public interface SenderListener {
     /** @param error null when the message was handed to the network */
     void didSend(long number, int sizeBytes, Throwable error);
 
+    /** An unacknowledged message went out again after a reconnect. */
+    default void resent(long number, Throwable error) {
+    }
+
     /** A tick came while not {@code ready}: that message was not sent. */
     default void skipped(long totalSkipped) {
     }

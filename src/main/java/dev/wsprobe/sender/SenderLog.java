@@ -57,6 +57,12 @@ public final class SenderLog implements SenderListener {
     }
 
     @Override
+    public void resent(long number, Throwable error) {
+        info("did resend #" + number + " (not acknowledged before the reconnect), error: "
+                + (error == null ? "-" : error.getMessage()));
+    }
+
+    @Override
     public void skipped(long totalSkipped) {
         skipped = totalSkipped;
         info("did skip send: not ready (skipped so far: " + totalSkipped + ")");

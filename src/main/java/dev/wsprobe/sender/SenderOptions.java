@@ -16,9 +16,11 @@ import java.util.Objects;
  * @param binary           send the text's UTF-8 bytes as binary messages instead of text messages
  * @param retry            what to do after a transient failure
  * @param handshakeTimeout longest wait for a connection (TCP, TLS, upgrade) before it counts as failed
+ * @param acknowledged     ask the receiver to acknowledge each message, keep the unacknowledged ones and send
+ *                         them again after a reconnect (see {@link SequenceNumbers})
  */
 public record SenderOptions(URI target, String name, Duration firstSend, Duration interval, long count,
-        String template, boolean binary, RetryPolicy retry, Duration handshakeTimeout) {
+        String template, boolean binary, RetryPolicy retry, Duration handshakeTimeout, boolean acknowledged) {
 
     public static final Duration DEFAULT_FIRST_SEND = Duration.ofSeconds(1);
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
@@ -46,31 +48,36 @@ public record SenderOptions(URI target, String name, Duration firstSend, Duratio
     /** The seed's sender: first message after 1 s, then one a second, forever, retrying forever. */
     public static SenderOptions defaults(URI target) {
         return new SenderOptions(target, "sender", DEFAULT_FIRST_SEND, DEFAULT_INTERVAL, 0,
-                MessageTemplate.DEFAULT, false, RetryPolicy.DEFAULT, DEFAULT_HANDSHAKE_TIMEOUT);
+                MessageTemplate.DEFAULT, false, RetryPolicy.DEFAULT, DEFAULT_HANDSHAKE_TIMEOUT, false);
     }
 
     public SenderOptions withName(String newName) {
         return new SenderOptions(target, newName, firstSend, interval, count, template, binary, retry,
-                handshakeTimeout);
+                handshakeTimeout, acknowledged);
     }
 
     public SenderOptions withCount(long newCount) {
         return new SenderOptions(target, name, firstSend, interval, newCount, template, binary, retry,
-                handshakeTimeout);
+                handshakeTimeout, acknowledged);
     }
 
     public SenderOptions withTiming(Duration newFirstSend, Duration newInterval) {
         return new SenderOptions(target, name, newFirstSend, newInterval, count, template, binary, retry,
-                handshakeTimeout);
+                handshakeTimeout, acknowledged);
     }
 
     public SenderOptions withTemplate(String newTemplate, boolean sendBinary) {
         return new SenderOptions(target, name, firstSend, interval, count, newTemplate, sendBinary, retry,
-                handshakeTimeout);
+                handshakeTimeout, acknowledged);
+    }
+
+    public SenderOptions withAcknowledgements(boolean wanted) {
+        return new SenderOptions(target, name, firstSend, interval, count, template, binary, retry,
+                handshakeTimeout, wanted);
     }
 
     public SenderOptions withRetry(RetryPolicy newRetry, Duration newHandshakeTimeout) {
         return new SenderOptions(target, name, firstSend, interval, count, template, binary, newRetry,
-                newHandshakeTimeout);
+                newHandshakeTimeout, acknowledged);
     }
 }

@@ -71,6 +71,10 @@ public final class ServerConnection {
         log.log(System.Logger.Level.DEBUG, prefix + "failure detail", error);
     }
 
+    public void warn(String message) {
+        log.log(System.Logger.Level.WARNING, prefix + message);
+    }
+
     public void info(String message) {
         log.log(System.Logger.Level.INFO, prefix + message);
     }

@@ -60,6 +60,12 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--name", defaultValue = "sender", description = "Label in log lines (default: ${DEFAULT-VALUE}).")
     String name;
 
+    @Option(names = "--ack",
+            description = "Ask the receiver to acknowledge each message; unacknowledged ones (up to 10000) are sent "
+                    + "again after a reconnect, so a receiver restart loses nothing. With --count, the sender "
+                    + "closes once all are acknowledged.")
+    boolean acknowledged;
+
     @Option(names = "--handshake-timeout", paramLabel = "DURATION", defaultValue = "5s",
             converter = Converters.DurationConverter.class,
             description = "A connection (TCP, TLS, upgrade) not open by then has failed (default: ${DEFAULT-VALUE}).")
@@ -98,7 +104,7 @@ final class SendCommand implements Callable<Integer> {
         SenderOptions options;
         try {
             options = new SenderOptions(target, name, delay, interval, count, text, binary,
-                    new RetryPolicy(retryInitial, retryMax, maxRetries), handshakeTimeout);
+                    new RetryPolicy(retryInitial, retryMax, maxRetries), handshakeTimeout, acknowledged);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
         }
@@ -136,7 +142,8 @@ final class SendCommand implements Callable<Integer> {
         if (summaryPrinted.compareAndSet(false, true)) {
             LOG.log(System.Logger.Level.INFO, "summary: " + result.sent() + " sent, " + result.sendFailures()
                     + " send errors, " + result.skipped() + " skipped (not ready), " + result.received()
-                    + " received, final state: " + result.finalState());
+                    + " received" + (acknowledged ? ", " + result.resent() + " resent, " + result.unacknowledged()
+                    + " unacknowledged" : "") + ", final state: " + result.finalState());
         }
     }
 

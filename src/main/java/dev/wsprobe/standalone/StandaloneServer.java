@@ -64,8 +64,9 @@ public final class StandaloneServer implements AutoCloseable {
             http.addListener(secure);
         }
         try {
+            // endpoints first: a client arriving the moment the port opens must find them, not a 404
+            container.start(CONTEXT_PATH, options.port());
             http.start();
-            container.start(CONTEXT_PATH, port());
         } catch (IOException | DeploymentException | RuntimeException e) {
             http.shutdownNow();
             throw e;

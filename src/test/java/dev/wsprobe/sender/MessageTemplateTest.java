@@ -12,9 +12,9 @@ class MessageTemplateTest {
     private static final Instant NOON = Instant.parse("2026-11-26T12:00:00Z");
 
     @Test
-    void defaultIsTheSeedsTextWithAnIsoDate() {
+    void defaultIsTheSeedsTextWithAnIsoDateAndTheMessageNumber() {
         MessageTemplate template = new MessageTemplate(MessageTemplate.DEFAULT, Clock.fixed(NOON, ZoneOffset.UTC));
-        assertEquals("Hello Cruel World 2026-11-26T12:00:00.000Z", template.render(1));
+        assertEquals("Hello Cruel World 2026-11-26T12:00:00.000Z #1", template.render(1));
     }
 
     @Test

@@ -90,7 +90,7 @@ class SenderToReceiverTest {
         long afterReady = first.atNanos() - listener.readyAtNanos;
         assertTrue(afterReady >= Duration.ofMillis(950).toNanos(),
                 "first send " + Duration.ofNanos(afterReady).toMillis() + " ms after ready, expected about 1 s");
-        // "Hello Cruel World " + 2026-11-26T00:59:01.123Z: 18 + 24 characters
-        assertEquals(42, first.sizeBytes());
+        // "Hello Cruel World " + 2026-11-26T00:59:01.123Z + " #1": 18 + 24 + 3 characters
+        assertEquals(45, first.sizeBytes());
     }
 }

@@ -86,6 +86,39 @@ public final class FakePeers {
         });
     }
 
+    /**
+     * A receiver that loses everything: completes the upgrade, reads {@code messages} frames without
+     * acknowledging any, then leaves with 1001 (going away) and stops listening, freeing its port.
+     */
+    public static Peer swallowThenLeave(int messages) throws IOException {
+        ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread acceptor = daemon(() -> {
+            try (server; Socket socket = server.accept()) {
+                String key = secWebSocketKey(socket.getInputStream());
+                socket.getOutputStream().write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+                        + "Connection: Upgrade\r\nSec-WebSocket-Accept: " + accept(key) + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+                for (int i = 0; i < messages; i++) {
+                    in.readUnsignedByte();
+                    int length = in.readUnsignedByte() & 0x7F;
+                    if (length == 126) {
+                        length = in.readUnsignedShort();
+                    }
+                    in.readFully(new byte[4 + length]); // mask and payload, dropped
+                }
+                socket.getOutputStream().write(new byte[] {(byte) 0x88, 0x02, 0x03, (byte) 0xE9}); // close 1001
+                socket.getOutputStream().flush();
+            } catch (IOException e) {
+                // the test sees what the client did
+            }
+        });
+        return new Peer(server.getLocalPort(), () -> {
+            server.close();
+            acceptor.join(2000);
+        });
+    }
+
     /** A running fake; closing it stops it. */
     public record Peer(int port, Stopper stopper) implements AutoCloseable {
         @Override
