@@ -7,6 +7,7 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
@@ -37,6 +38,11 @@ public class EchoEndpoint {
         if (connection.received(true, message.remaining())) {
             session.getBasicRemote().sendBinary(message);
         }
+    }
+
+    @OnMessage
+    public void onPong(PongMessage pong) {
+        connection.ponged();
     }
 
     @OnClose

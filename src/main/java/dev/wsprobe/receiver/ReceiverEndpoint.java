@@ -8,6 +8,7 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.nio.ByteBuffer;
@@ -81,6 +82,11 @@ public class ReceiverEndpoint {
         if (acknowledge) {
             session.getAsyncRemote().sendText(SequenceNumbers.ack(n));
         }
+    }
+
+    @OnMessage
+    public void onPong(PongMessage pong) {
+        connection.ponged();
     }
 
     @OnClose

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class EndpointStats {
     private final String path;
-    private final ConcurrentHashMap<String, Session> openSessions = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ServerConnection> openSessions = new ConcurrentHashMap<>();
     private final AtomicLong connectionsAccepted = new AtomicLong();
     private final LongAdder messagesReceived = new LongAdder();
     private final LongAdder bytesReceived = new LongAdder();
@@ -43,8 +43,8 @@ public final class EndpointStats {
     }
 
     /** Registers the session; returns its number among the connections this endpoint accepted (1, 2, ...). */
-    long opened(Session session) {
-        openSessions.put(session.getId(), session);
+    long opened(ServerConnection connection) {
+        openSessions.put(connection.session().getId(), connection);
         return connectionsAccepted.incrementAndGet();
     }
 
@@ -64,6 +64,10 @@ public final class EndpointStats {
     }
 
     public List<Session> openSessions() {
+        return openSessions.values().stream().map(ServerConnection::session).toList();
+    }
+
+    List<ServerConnection> openConnections() {
         return new ArrayList<>(openSessions.values());
     }
 

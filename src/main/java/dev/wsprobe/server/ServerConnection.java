@@ -11,10 +11,18 @@ import java.io.IOException;
  * the connection's number and the peer ({@code [/receive #3 127.0.0.1:51234]}).
  */
 public final class ServerConnection {
+    private static final byte[] PING_PAYLOAD = "wsprobe".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     private final EndpointStats stats;
     private final System.Logger log;
     private Session session;
     private String prefix = "";
+    /** Last message from the peer, for the idle timeout. */
+    private volatile long lastMessageNanos = System.nanoTime();
+    /** Last message or pong from the peer, for dead-peer detection. */
+    private volatile long lastHeardNanos = lastMessageNanos;
+    /** When our unanswered ping went out; 0 when none is outstanding. */
+    private volatile long pingSentNanos;
 
     public ServerConnection(EndpointStats stats, System.Logger log) {
         this.stats = stats;
@@ -26,7 +34,7 @@ public final class ServerConnection {
         int limit = ServerLimits.maxMessageBytes();
         session.setMaxTextMessageBufferSize(limit);
         session.setMaxBinaryMessageBufferSize(limit);
-        long number = stats.opened(session);
+        long number = stats.opened(this);
         prefix = "[" + stats.path() + " #" + number + " " + RemoteAddress.of(session) + "] ";
         info("listener did accept connection");
         info("connection state did change, new: ready");
@@ -38,6 +46,8 @@ public final class ServerConnection {
      * @return true when the endpoint may process the message
      */
     public boolean received(boolean binary, int sizeBytes) {
+        lastMessageNanos = System.nanoTime();
+        lastHeardNanos = lastMessageNanos;
         info("connection did receive content, size: " + sizeBytes + (binary ? " (binary)" : " (text)"));
         int limit = ServerLimits.maxMessageBytes();
         if (sizeBytes > limit) {
@@ -56,6 +66,49 @@ public final class ServerConnection {
         try {
             session.close(new CloseReason(CloseReason.CloseCodes.TOO_BIG, reason));
         } catch (IOException e) {
+            failed(e);
+        }
+    }
+
+    /** The peer answered a ping: it is alive. */
+    public void ponged() {
+        lastHeardNanos = System.nanoTime();
+        pingSentNanos = 0;
+    }
+
+    Session session() {
+        return session;
+    }
+
+    long heardFromNanosAgo(long now) {
+        return now - lastHeardNanos;
+    }
+
+    long lastMessageNanosAgo(long now) {
+        return now - lastMessageNanos;
+    }
+
+    /** How long our ping has gone unanswered, or -1 when none is outstanding. */
+    long pingUnansweredNanos(long now) {
+        long sent = pingSentNanos;
+        return sent == 0 ? -1 : now - sent;
+    }
+
+    void ping(long now) {
+        pingSentNanos = now;
+        try {
+            session.getAsyncRemote().sendPing(java.nio.ByteBuffer.wrap(PING_PAYLOAD));
+        } catch (IOException | IllegalStateException e) {
+            failed(e);
+        }
+    }
+
+    /** Closes with 1001 (going away), saying why in the close reason and the log. */
+    void closeGoingAway(String why) {
+        warn("closing the connection: " + why);
+        try {
+            session.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, why));
+        } catch (IOException | IllegalStateException e) {
             failed(e);
         }
     }

@@ -2,6 +2,7 @@ package dev.wsprobe.standalone;
 
 import dev.wsprobe.diagnosis.Failures;
 import dev.wsprobe.server.ServerLimits;
+import dev.wsprobe.server.SessionKeeper;
 import jakarta.websocket.DeploymentException;
 import java.io.IOException;
 import java.net.BindException;
@@ -41,6 +42,23 @@ final class ServerCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     int maxMessageSize;
 
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "10m",
+            converter = Converters.DurationConverter.class,
+            description = "Close a connection that sent no message for this long, with 1001; 0 = never "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration idleTimeout;
+
+    @Option(names = "--ping-interval", paramLabel = "DURATION", defaultValue = "30s",
+            converter = Converters.DurationConverter.class,
+            description = "Ping a connection quiet for this long; 0 = never (default: ${DEFAULT-VALUE}).")
+    Duration pingInterval;
+
+    @Option(names = "--pong-timeout", paramLabel = "DURATION", defaultValue = "10s",
+            converter = Converters.DurationConverter.class,
+            description = "Close a connection whose ping is unanswered this long, with 1001: the peer is gone "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration pongTimeout;
+
     @Mixin
     ServerTlsOptions tls;
 
@@ -58,7 +76,8 @@ final class ServerCommand implements Callable<Integer> {
     }
 
     private ServerOptions serverOptions() {
-        ServerOptions options = ServerOptions.plain(host, port);
+        ServerOptions options = ServerOptions.plain(host, port)
+                .withKeeper(new SessionKeeper(idleTimeout, pingInterval, pongTimeout));
         if (tlsPort != null && !tls.wanted()) {
             throw new UserError(ExitCodes.USAGE,
                     "--tls-port needs a certificate: add --keystore FILE, or --self-signed for development");

@@ -1,5 +1,6 @@
 package dev.wsprobe.standalone;
 
+import dev.wsprobe.server.SessionKeeper;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -9,8 +10,9 @@ import javax.net.ssl.SSLContext;
  * @param port       plain ws:// port, 0 for any free port
  * @param tlsPort    wss:// port, 0 for any free port, null for no TLS listener
  * @param tlsContext the server's TLS identity; required exactly when {@code tlsPort} is set
+ * @param keeper     idle timeout and dead-peer detection for open sessions
  */
-public record ServerOptions(String host, int port, Integer tlsPort, SSLContext tlsContext) {
+public record ServerOptions(String host, int port, Integer tlsPort, SSLContext tlsContext, SessionKeeper keeper) {
     public static final String DEFAULT_HOST = "::";
     public static final int DEFAULT_PORT = 12345;
     public static final int DEFAULT_TLS_PORT = 12346;
@@ -22,10 +24,14 @@ public record ServerOptions(String host, int port, Integer tlsPort, SSLContext t
     }
 
     public static ServerOptions plain(String host, int port) {
-        return new ServerOptions(host, port, null, null);
+        return new ServerOptions(host, port, null, null, SessionKeeper.DEFAULT);
     }
 
     public ServerOptions withTls(int newTlsPort, SSLContext context) {
-        return new ServerOptions(host, port, newTlsPort, context);
+        return new ServerOptions(host, port, newTlsPort, context, keeper);
+    }
+
+    public ServerOptions withKeeper(SessionKeeper newKeeper) {
+        return new ServerOptions(host, port, tlsPort, tlsContext, newKeeper);
     }
 }

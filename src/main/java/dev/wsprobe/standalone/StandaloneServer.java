@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
@@ -36,6 +38,12 @@ public final class StandaloneServer implements AutoCloseable {
     private final ServerOptions options;
     private final EndpointContainer container = new EndpointContainer();
     private final HttpServer http = new HttpServer();
+    /** One thread for timers (the session keeper), so no timer holds a worker thread. */
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "wsprobe-timers");
+        thread.setDaemon(true);
+        return thread;
+    });
     private boolean stopped;
 
     private StandaloneServer(ServerOptions options) {
@@ -69,8 +77,10 @@ public final class StandaloneServer implements AutoCloseable {
             http.start();
         } catch (IOException | DeploymentException | RuntimeException e) {
             http.shutdownNow();
+            timers.shutdownNow();
             throw e;
         }
+        options.keeper().start(timers);
         LOG.log(System.Logger.Level.INFO, "listener state did change, new: ready, listening on "
                 + String.join(" and ", urls()));
     }
@@ -122,6 +132,7 @@ public final class StandaloneServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        timers.shutdownNow();
         container.stop();
         http.shutdownNow();
         LOG.log(System.Logger.Level.INFO, "listener state did change, new: cancelled");
