@@ -134,7 +134,7 @@ public final class ConnectionCheck {
         }
         if (last instanceof SocketTimeoutException) {
             throw fail(DiagnosisCode.Step.CONNECT, "no answer from " + where, new Diagnosis(
-                    DiagnosisCode.CONNECT_TIMEOUT, "no answer from " + where + " within " + seconds(settings.timeout()),
+                    DiagnosisCode.CONNECT_TIMEOUT, "no answer from " + where + " within " + Words.seconds(settings.timeout()),
                     "check the address and port, and whether a firewall drops the connection"));
         }
         String problem = last instanceof NoRouteToHostException ? "no route to host " + where
@@ -156,9 +156,9 @@ public final class ConnectionCheck {
             if (speaksPlainHttp()) {
                 throw fail(DiagnosisCode.Step.TLS, "no TLS answer; the port speaks plain HTTP", tlsNotSpoken());
             }
-            throw fail(DiagnosisCode.Step.TLS, "no TLS answer within " + seconds(settings.timeout()),
+            throw fail(DiagnosisCode.Step.TLS, "no TLS answer within " + Words.seconds(settings.timeout()),
                     new Diagnosis(DiagnosisCode.HANDSHAKE_TIMEOUT, "connected to port " + port
-                            + ", but no TLS handshake answer within " + seconds(settings.timeout()),
+                            + ", but no TLS handshake answer within " + Words.seconds(settings.timeout()),
                             "is this a TLS (wss) port? is the server overloaded?"));
         } catch (IOException | java.security.GeneralSecurityException | RuntimeException e) {
             throw fail(DiagnosisCode.Step.TLS, Failures.summary(e), diagnoseTls(e));
@@ -186,9 +186,9 @@ public final class ConnectionCheck {
             if (!secure && speaksTls()) {
                 throw fail(DiagnosisCode.Step.HANDSHAKE, "no HTTP answer; the port speaks TLS", tlsExpected());
             }
-            throw fail(DiagnosisCode.Step.HANDSHAKE, "no answer within " + seconds(settings.timeout()),
+            throw fail(DiagnosisCode.Step.HANDSHAKE, "no answer within " + Words.seconds(settings.timeout()),
                     new Diagnosis(DiagnosisCode.HANDSHAKE_TIMEOUT, "connected, but no handshake answer within "
-                            + seconds(settings.timeout()), "is this a WebSocket server? is it overloaded?"));
+                            + Words.seconds(settings.timeout()), "is this a WebSocket server? is it overloaded?"));
         } catch (IOException e) {
             if (!secure && speaksTls()) {
                 throw fail(DiagnosisCode.Step.HANDSHAKE, "connection dropped; the port speaks TLS", tlsExpected());
@@ -262,8 +262,8 @@ public final class ConnectionCheck {
             }
         } catch (SocketTimeoutException e) {
             throw fail(DiagnosisCode.Step.WEBSOCKET, "no " + (echo ? "echo" : "pong") + " within "
-                    + seconds(settings.timeout()), new Diagnosis(DiagnosisCode.HANDSHAKE_TIMEOUT, "the connection "
-                    + "opened but no " + (echo ? "echo" : "pong") + " came back within " + seconds(settings.timeout()),
+                    + Words.seconds(settings.timeout()), new Diagnosis(DiagnosisCode.HANDSHAKE_TIMEOUT, "the connection "
+                    + "opened but no " + (echo ? "echo" : "pong") + " came back within " + Words.seconds(settings.timeout()),
                     "is the server overloaded, or is this path not an echo endpoint?"));
         } catch (IOException e) {
             throw fail(DiagnosisCode.Step.WEBSOCKET, Failures.summary(e), new Diagnosis(
@@ -574,9 +574,6 @@ public final class ConnectionCheck {
         return (int) Math.min(Integer.MAX_VALUE, Math.max(1, duration.toMillis()));
     }
 
-    private static String seconds(Duration duration) {
-        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0).replace(".0 s", " s");
-    }
 
     private static byte[] randomBytes(int count) {
         byte[] bytes = new byte[count];

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 
@@ -47,16 +46,13 @@ public final class Diagnoser {
                 probeTimeout, false));
         if (check.failure().isPresent() && check.failure().get().code() == DiagnosisCode.HANDSHAKE_TIMEOUT) {
             return new Diagnosis(DiagnosisCode.HANDSHAKE_TIMEOUT, "connected, but no handshake answer within "
-                    + seconds(timeout), check.failure().get().fix());
+                    + Words.seconds(timeout), check.failure().get().fix());
         }
         return check.failure().orElseGet(() -> new Diagnosis(DiagnosisCode.CONNECT_FAILED_UNEXPLAINED,
                 "the connection failed (" + Failures.summary(failure) + ") but a fresh check of the server passed",
                 "retrying; if it repeats, run wsprobe check with --verbose"));
     }
 
-    private static String seconds(Duration duration) {
-        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0).replace(".0 s", " s");
-    }
 
     private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
         for (Throwable link = failure; link != null; link = link.getCause()) {

@@ -3,6 +3,8 @@ package dev.wsprobe.sender;
 import dev.wsprobe.diagnosis.CloseDiagnoses;
 import dev.wsprobe.diagnosis.Diagnoser;
 import dev.wsprobe.diagnosis.Diagnosis;
+import dev.wsprobe.diagnosis.DiagnosisCode;
+import dev.wsprobe.diagnosis.Words;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.Session;
@@ -69,6 +71,10 @@ public final class PeriodicSender {
     private Session session;
     private ScheduledFuture<?> ticks;
     private ScheduledFuture<?> pendingRetry;
+    private ScheduledFuture<?> heartbeat;
+    /** Number of our unanswered ping, 0 when none is outstanding. */
+    private long pingOutstanding;
+    private long pingsSent;
     private int consecutiveFailures;
     /** Set once we close on purpose, so the close that follows means {@code cancelled}, not a failure. */
     private boolean closingOnPurpose;
@@ -182,8 +188,62 @@ public final class PeriodicSender {
             }
             // before ready, so no new message can overtake them
             resendUnacknowledged(newSession);
+            startHeartbeat(newSession);
         }
         moveTo(ConnectionState.READY);
+    }
+
+    private void startHeartbeat(Session open) {
+        Heartbeat beat = options.heartbeat();
+        if (!beat.enabled()) {
+            return;
+        }
+        pingOutstanding = 0;
+        heartbeat = scheduler.scheduleAtFixedRate(() -> ping(open), beat.interval().toNanos(),
+                beat.interval().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private void ping(Session open) {
+        long number;
+        synchronized (this) {
+            if (session != open || pingOutstanding != 0) {
+                return;
+            }
+            number = ++pingsSent;
+            pingOutstanding = number;
+        }
+        try {
+            open.getAsyncRemote().sendPing(ByteBuffer.wrap(Long.toString(number).getBytes(StandardCharsets.US_ASCII)));
+        } catch (IOException | IllegalStateException e) {
+            return; // the session is closing: its close decides what comes next
+        }
+        scheduler.schedule(() -> checkPong(open, number), options.heartbeat().timeout().toNanos(),
+                TimeUnit.NANOSECONDS);
+    }
+
+    /** Any pong, or any message, proves the server alive. */
+    void heardFromServer() {
+        synchronized (this) {
+            pingOutstanding = 0;
+        }
+    }
+
+    private void checkPong(Session open, long number) {
+        synchronized (this) {
+            if (session != open || pingOutstanding != number) {
+                return; // answered, or that connection is already over
+            }
+            // give the connection up: its late close, if any, belongs to no one (see closed)
+            session = null;
+            if (heartbeat != null) {
+                heartbeat.cancel(false);
+            }
+        }
+        Diagnosis gone = new Diagnosis(DiagnosisCode.CONNECTION_DROPPED, "no pong within "
+                + Words.seconds(options.heartbeat().timeout()) + ": the server is gone without a close",
+                "retrying; a cut network or a crashed server looks like this");
+        closeNormally(open, "no pong");
+        retryOrFail(gone);
     }
 
     private void resendUnacknowledged(Session open) {
@@ -265,6 +325,7 @@ public final class PeriodicSender {
     }
 
     void receivedText(String text) {
+        heardFromServer();
         OptionalLong acknowledgedNumber = options.acknowledged() ? SequenceNumbers.acknowledged(text)
                 : OptionalLong.empty();
         if (acknowledgedNumber.isPresent()) {
@@ -276,15 +337,22 @@ public final class PeriodicSender {
     }
 
     void received(boolean binary, int sizeBytes) {
+        heardFromServer();
         received.incrementAndGet();
         listener.received(binary, sizeBytes);
     }
 
-    void closed(CloseReason reason) {
+    void closed(Session closedSession, CloseReason reason) {
         boolean onPurpose;
         synchronized (this) {
+            if (session != closedSession && !closingOnPurpose) {
+                return; // a connection already given up (no pong): its failure was handled then
+            }
             session = null;
             onPurpose = closingOnPurpose;
+            if (heartbeat != null) {
+                heartbeat.cancel(false);
+            }
         }
         listener.closed(reason);
         if (onPurpose) {
@@ -317,6 +385,9 @@ public final class PeriodicSender {
         }
         if (pendingRetry != null) {
             pendingRetry.cancel(false);
+        }
+        if (heartbeat != null) {
+            heartbeat.cancel(false);
         }
     }
 

@@ -6,6 +6,7 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import java.nio.ByteBuffer;
 
@@ -13,14 +14,16 @@ import java.nio.ByteBuffer;
 @ClientEndpoint
 public class SenderEndpoint {
     private final PeriodicSender sender;
+    private Session session;
 
     SenderEndpoint(PeriodicSender sender) {
         this.sender = sender;
     }
 
     @OnOpen
-    public void onOpen(Session session) {
-        sender.opened(session);
+    public void onOpen(Session newSession) {
+        session = newSession;
+        sender.opened(newSession);
     }
 
     @OnMessage
@@ -33,9 +36,14 @@ public class SenderEndpoint {
         sender.received(true, message.remaining());
     }
 
+    @OnMessage
+    public void onPong(PongMessage pong) {
+        sender.heardFromServer();
+    }
+
     @OnClose
     public void onClose(CloseReason reason) {
-        sender.closed(reason);
+        sender.closed(session, reason);
     }
 
     @OnError

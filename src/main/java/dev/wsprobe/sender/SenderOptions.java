@@ -18,9 +18,11 @@ import java.util.Objects;
  * @param handshakeTimeout longest wait for a connection (TCP, TLS, upgrade) before it counts as failed
  * @param acknowledged     ask the receiver to acknowledge each message, keep the unacknowledged ones and send
  *                         them again after a reconnect (see {@link SequenceNumbers})
+ * @param heartbeat        pings that tell a live server from one gone without a close
  */
 public record SenderOptions(URI target, String name, Duration firstSend, Duration interval, long count,
-        String template, boolean binary, RetryPolicy retry, Duration handshakeTimeout, boolean acknowledged) {
+        String template, boolean binary, RetryPolicy retry, Duration handshakeTimeout, boolean acknowledged,
+        Heartbeat heartbeat) {
 
     public static final Duration DEFAULT_FIRST_SEND = Duration.ofSeconds(1);
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
@@ -31,6 +33,7 @@ public record SenderOptions(URI target, String name, Duration firstSend, Duratio
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(heartbeat, "heartbeat");
         if (firstSend.isNegative()) {
             throw new IllegalArgumentException("the delay before the first message cannot be negative");
         }
@@ -48,36 +51,42 @@ public record SenderOptions(URI target, String name, Duration firstSend, Duratio
     /** The seed's sender: first message after 1 s, then one a second, forever, retrying forever. */
     public static SenderOptions defaults(URI target) {
         return new SenderOptions(target, "sender", DEFAULT_FIRST_SEND, DEFAULT_INTERVAL, 0,
-                MessageTemplate.DEFAULT, false, RetryPolicy.DEFAULT, DEFAULT_HANDSHAKE_TIMEOUT, false);
+                MessageTemplate.DEFAULT, false, RetryPolicy.DEFAULT, DEFAULT_HANDSHAKE_TIMEOUT, false,
+                Heartbeat.DEFAULT);
     }
 
     public SenderOptions withName(String newName) {
         return new SenderOptions(target, newName, firstSend, interval, count, template, binary, retry,
-                handshakeTimeout, acknowledged);
+                handshakeTimeout, acknowledged, heartbeat);
     }
 
     public SenderOptions withCount(long newCount) {
         return new SenderOptions(target, name, firstSend, interval, newCount, template, binary, retry,
-                handshakeTimeout, acknowledged);
+                handshakeTimeout, acknowledged, heartbeat);
     }
 
     public SenderOptions withTiming(Duration newFirstSend, Duration newInterval) {
         return new SenderOptions(target, name, newFirstSend, newInterval, count, template, binary, retry,
-                handshakeTimeout, acknowledged);
+                handshakeTimeout, acknowledged, heartbeat);
     }
 
     public SenderOptions withTemplate(String newTemplate, boolean sendBinary) {
         return new SenderOptions(target, name, firstSend, interval, count, newTemplate, sendBinary, retry,
-                handshakeTimeout, acknowledged);
+                handshakeTimeout, acknowledged, heartbeat);
     }
 
     public SenderOptions withAcknowledgements(boolean wanted) {
         return new SenderOptions(target, name, firstSend, interval, count, template, binary, retry,
-                handshakeTimeout, wanted);
+                handshakeTimeout, wanted, heartbeat);
+    }
+
+    public SenderOptions withHeartbeat(Heartbeat newHeartbeat) {
+        return new SenderOptions(target, name, firstSend, interval, count, template, binary, retry,
+                handshakeTimeout, acknowledged, newHeartbeat);
     }
 
     public SenderOptions withRetry(RetryPolicy newRetry, Duration newHandshakeTimeout) {
         return new SenderOptions(target, name, firstSend, interval, count, template, binary, newRetry,
-                newHandshakeTimeout, acknowledged);
+                newHandshakeTimeout, acknowledged, heartbeat);
     }
 }

@@ -1,7 +1,7 @@
 package dev.wsprobe.server;
 
+import dev.wsprobe.diagnosis.Words;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -55,15 +55,12 @@ public record SessionKeeper(Duration idleTimeout, Duration pingInterval, Duratio
         long quiet = connection.heardFromNanosAgo(now);
         long unanswered = connection.pingUnansweredNanos(now);
         if (!idleTimeout.isZero() && connection.lastMessageNanosAgo(now) >= idleTimeout.toNanos()) {
-            connection.closeGoingAway("idle for " + seconds(idleTimeout));
+            connection.closeGoingAway("idle for " + Words.seconds(idleTimeout));
         } else if (unanswered >= 0 && !pongTimeout.isZero() && unanswered >= pongTimeout.toNanos()) {
-            connection.closeGoingAway("no pong within " + seconds(pongTimeout) + ": the peer is gone");
+            connection.closeGoingAway("no pong within " + Words.seconds(pongTimeout) + ": the peer is gone");
         } else if (unanswered < 0 && !pingInterval.isZero() && quiet >= pingInterval.toNanos()) {
             connection.ping(now);
         }
     }
 
-    private static String seconds(Duration duration) {
-        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0).replace(".0 s", " s");
-    }
 }

@@ -1,5 +1,6 @@
 package dev.wsprobe.standalone;
 
+import dev.wsprobe.sender.Heartbeat;
 import dev.wsprobe.sender.MessageTemplate;
 import dev.wsprobe.sender.RetryPolicy;
 import dev.wsprobe.sender.SenderOptions;
@@ -66,6 +67,17 @@ final class SendCommand implements Callable<Integer> {
                     + "closes once all are acknowledged.")
     boolean acknowledged;
 
+    @Option(names = "--ping-interval", paramLabel = "DURATION", defaultValue = "30s",
+            converter = Converters.DurationConverter.class,
+            description = "Ping the server this often; 0 = never (default: ${DEFAULT-VALUE}).")
+    Duration pingInterval;
+
+    @Option(names = "--pong-timeout", paramLabel = "DURATION", defaultValue = "10s",
+            converter = Converters.DurationConverter.class,
+            description = "A ping unanswered this long means the server is gone without a close (a cut "
+                    + "network): go waiting and reconnect (default: ${DEFAULT-VALUE}).")
+    Duration pongTimeout;
+
     @Option(names = "--handshake-timeout", paramLabel = "DURATION", defaultValue = "5s",
             converter = Converters.DurationConverter.class,
             description = "A connection (TCP, TLS, upgrade) not open by then has failed (default: ${DEFAULT-VALUE}).")
@@ -104,7 +116,8 @@ final class SendCommand implements Callable<Integer> {
         SenderOptions options;
         try {
             options = new SenderOptions(target, name, delay, interval, count, text, binary,
-                    new RetryPolicy(retryInitial, retryMax, maxRetries), handshakeTimeout, acknowledged);
+                    new RetryPolicy(retryInitial, retryMax, maxRetries), handshakeTimeout, acknowledged,
+                    new Heartbeat(pingInterval, pongTimeout));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
         }
