@@ -193,6 +193,12 @@ public final class ConnectionCheck {
             if (!secure && speaksTls()) {
                 throw fail(DiagnosisCode.Step.HANDSHAKE, "connection dropped; the port speaks TLS", tlsExpected());
             }
+            if (secure && (rejectsClientCertificate(e) || requestsClientCertificate())) {
+                // TLS 1.3: the server judges the client certificate after our side of the handshake is done,
+                // and a server that refuses it may just close
+                throw fail(DiagnosisCode.Step.TLS, "the server asked for a client certificate, then closed ("
+                        + Failures.summary(e) + ")", clientCertificateRejected());
+            }
             throw fail(DiagnosisCode.Step.HANDSHAKE, Failures.summary(e), new Diagnosis(
                     DiagnosisCode.CONNECTION_DROPPED, "the server dropped the connection during the upgrade ("
                     + Failures.summary(e) + ")", "look at the server's log; retrying"));
@@ -200,6 +206,11 @@ public final class ConnectionCheck {
         if (head.length == 0) {
             if (!secure && speaksTls()) {
                 throw fail(DiagnosisCode.Step.HANDSHAKE, "closed without answer; the port speaks TLS", tlsExpected());
+            }
+            if (secure && requestsClientCertificate()) {
+                // as above: a server refusing our client certificate closes without a word
+                throw fail(DiagnosisCode.Step.TLS, "the server asked for a client certificate, then closed",
+                        clientCertificateRejected());
             }
             throw fail(DiagnosisCode.Step.HANDSHAKE, "closed without answer", new Diagnosis(
                     DiagnosisCode.CONNECTION_DROPPED, "the server closed the connection without answering the upgrade",
@@ -287,6 +298,77 @@ public final class ConnectionCheck {
         }
     }
 
+    /** Whether the server asks for a client certificate during the handshake (mutual TLS). */
+    private boolean requestsClientCertificate() {
+        boolean[] asked = new boolean[1];
+        javax.net.ssl.X509ExtendedKeyManager recordOnly = new javax.net.ssl.X509ExtendedKeyManager() {
+            @Override
+            public String chooseEngineClientAlias(String[] keyType, java.security.Principal[] issuers,
+                    javax.net.ssl.SSLEngine engine) {
+                asked[0] = true;
+                return null;
+            }
+
+            @Override
+            public String chooseClientAlias(String[] keyType, java.security.Principal[] issuers, Socket socket) {
+                asked[0] = true;
+                return null;
+            }
+
+            @Override
+            public String[] getClientAliases(String keyType, java.security.Principal[] issuers) {
+                return null;
+            }
+
+            @Override
+            public String[] getServerAliases(String keyType, java.security.Principal[] issuers) {
+                return null;
+            }
+
+            @Override
+            public String chooseServerAlias(String keyType, java.security.Principal[] issuers, Socket socket) {
+                return null;
+            }
+
+            @Override
+            public X509Certificate[] getCertificateChain(String alias) {
+                return null;
+            }
+
+            @Override
+            public java.security.PrivateKey getPrivateKey(String alias) {
+                return null;
+            }
+        };
+        try (Socket tcp = new Socket()) {
+            tcp.connect(new InetSocketAddress(host, port), millis(CONFIRM_TIMEOUT));
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(new javax.net.ssl.KeyManager[] {recordOnly},
+                    new TrustManager[] {acceptAnything()}, null);
+            handshake(context, tcp, false, CONFIRM_TIMEOUT).close();
+        } catch (IOException | java.security.GeneralSecurityException | RuntimeException e) {
+            // what was recorded before the failure is the answer
+        }
+        return asked[0];
+    }
+
+    private static X509TrustManager acceptAnything() {
+        return new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        };
+    }
+
     private boolean speaksPlainHttp() {
         try (Socket tcp = new Socket()) {
             tcp.connect(new InetSocketAddress(host, port), millis(CONFIRM_TIMEOUT));
@@ -345,7 +427,23 @@ public final class ConnectionCheck {
 
     // ---- diagnoses ----
 
+    private static boolean rejectsClientCertificate(Exception failure) {
+        // only an alert the server sent counts: our own refusal of its certificate reads differently
+        String message = Failures.summary(failure);
+        return List.of("certificate_required", "bad_certificate", "unknown_ca", "certificate_unknown").stream()
+                .anyMatch(alert -> message.contains("Received fatal alert: " + alert));
+    }
+
+    private static Diagnosis clientCertificateRejected() {
+        return new Diagnosis(DiagnosisCode.CLIENT_CERTIFICATE_REJECTED, "the server requires a client certificate "
+                + "(mutual TLS) and did not accept ours (or we sent none)",
+                "pass --cert and --key (or --client-keystore) with a certificate issued by a CA the server trusts");
+    }
+
     private Diagnosis diagnoseTls(Exception failure) {
+        if (rejectsClientCertificate(failure)) {
+            return clientCertificateRejected();
+        }
         X509Certificate leaf = peerCertificate();
         String message = Failures.summary(failure);
         if (leaf == null) {

@@ -17,6 +17,8 @@ public enum DiagnosisCode {
     CERTIFICATE_EXPIRED(false, Step.TLS),
     CERTIFICATE_NOT_YET_VALID(false, Step.TLS),
     TLS_FAILED(false, Step.TLS),
+    /** The server wants a client certificate (mutual TLS) and got none it accepts. */
+    CLIENT_CERTIFICATE_REJECTED(false, Step.TLS),
     /** A 4xx answer to the upgrade: the request is wrong, retrying the same one cannot help. */
     HTTP_CLIENT_ERROR(false, Step.HANDSHAKE),
     /** A 5xx answer to the upgrade: the server may recover. */

@@ -1,10 +1,13 @@
 package dev.wsprobe.standalone;
 
 import dev.wsprobe.tls.KeyStores;
+import dev.wsprobe.tls.PemIdentity;
 import dev.wsprobe.tls.Passwords;
 import dev.wsprobe.tls.SslContexts;
+import dev.wsprobe.tls.TlsIdentity;
 import dev.wsprobe.tls.TlsSetupException;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import picocli.CommandLine.Option;
 
 /** Whom a wss:// client trusts. Without options: the JDK's default certificate authorities. */
@@ -28,8 +31,47 @@ final class ClientTrustOptions {
                     + "every time it is used.")
     boolean insecure;
 
+    static final String CLIENT_PASSWORD_VARIABLE = "WSPROBE_CLIENT_KEYSTORE_PASSWORD";
+
+    @Option(names = "--cert", paramLabel = "FILE",
+            description = "Client certificate (PEM, with its chain) for servers that ask for one (mutual TLS).")
+    Path clientCertificate;
+
+    @Option(names = "--key", paramLabel = "FILE", description = "The client certificate's private key (PEM, unencrypted).")
+    Path clientKey;
+
+    @Option(names = "--client-keystore", paramLabel = "FILE",
+            description = "Client certificate and key as a PKCS12 file, instead of --cert and --key.")
+    Path clientKeystore;
+
+    @Option(names = "--client-keystore-password-file", paramLabel = "FILE",
+            description = "File whose first line is the client keystore's password (default: environment variable "
+                    + CLIENT_PASSWORD_VARIABLE + ").")
+    Path clientKeystorePasswordFile;
+
     boolean anyGiven() {
-        return caCertificate != null || trustStore != null || insecure;
+        return caCertificate != null || trustStore != null || insecure || clientIdentityGiven();
+    }
+
+    private boolean clientIdentityGiven() {
+        return clientCertificate != null || clientKey != null || clientKeystore != null;
+    }
+
+    /** The client certificate, when one was given. */
+    private TlsIdentity clientIdentity() throws TlsSetupException {
+        if ((clientCertificate == null) != (clientKey == null)) {
+            throw new UserError(ExitCodes.USAGE, "--cert and --key go together");
+        }
+        if (clientCertificate != null && clientKeystore != null) {
+            throw new UserError(ExitCodes.USAGE, "choose --cert/--key or --client-keystore, not both");
+        }
+        if (clientCertificate != null) {
+            return PemIdentity.load(clientCertificate, clientKey);
+        }
+        char[] password = Passwords.read(clientKeystorePasswordFile, CLIENT_PASSWORD_VARIABLE,
+                "client keystore " + clientKeystore);
+        KeyStore store = KeyStores.loadPkcs12(clientKeystore, password);
+        return KeyStores.identity(store, password);
     }
 
     ClientTls create() {
@@ -38,16 +80,24 @@ final class ClientTrustOptions {
         }
         try {
             if (insecure) {
+                if (clientIdentityGiven()) {
+                    throw new UserError(ExitCodes.USAGE, "--insecure cannot be combined with a client certificate; "
+                            + "trust the server with --cacert instead");
+                }
                 return new ClientTls(SslContexts.trustingAnything(), false);
             }
+            KeyStore trusted = null; // the JDK's default authorities
             if (caCertificate != null) {
-                return ClientTls.verifying(SslContexts.trusting(KeyStores.trustStoreFromPem(caCertificate)));
-            }
-            if (trustStore != null) {
+                trusted = KeyStores.trustStoreFromPem(caCertificate);
+            } else if (trustStore != null) {
                 char[] password = Passwords.read(trustStorePasswordFile, PASSWORD_VARIABLE, "truststore " + trustStore);
-                return ClientTls.verifying(SslContexts.trusting(KeyStores.loadPkcs12(trustStore, password)));
+                trusted = KeyStores.loadPkcs12(trustStore, password);
             }
-            return ClientTls.verifying(SslContexts.trustingSystemDefaults());
+            if (clientIdentityGiven()) {
+                return ClientTls.verifying(SslContexts.withClientCertificate(trusted, clientIdentity()));
+            }
+            return ClientTls.verifying(trusted == null ? SslContexts.trustingSystemDefaults()
+                    : SslContexts.trusting(trusted));
         } catch (TlsSetupException e) {
             throw new UserError(ExitCodes.SETUP, e.getMessage(), e);
         }

@@ -84,7 +84,8 @@ final class ServerCommand implements Callable<Integer> {
         }
         if (tls.wanted()) {
             SSLContext context = tls.createContext();
-            options = options.withTls(tlsPort != null ? tlsPort : ServerOptions.DEFAULT_TLS_PORT, context);
+            options = options.withTls(tlsPort != null ? tlsPort : ServerOptions.DEFAULT_TLS_PORT, context)
+                    .withClientAuth(tls.clientAuth);
         }
         return options;
     }

@@ -11,8 +11,10 @@ import javax.net.ssl.SSLContext;
  * @param tlsPort    wss:// port, 0 for any free port, null for no TLS listener
  * @param tlsContext the server's TLS identity; required exactly when {@code tlsPort} is set
  * @param keeper     idle timeout and dead-peer detection for open sessions
+ * @param clientAuth whether TLS clients must present a certificate the context's trust managers accept
  */
-public record ServerOptions(String host, int port, Integer tlsPort, SSLContext tlsContext, SessionKeeper keeper) {
+public record ServerOptions(String host, int port, Integer tlsPort, SSLContext tlsContext, SessionKeeper keeper,
+        ClientAuth clientAuth) {
     public static final String DEFAULT_HOST = "::";
     public static final int DEFAULT_PORT = 12345;
     public static final int DEFAULT_TLS_PORT = 12346;
@@ -24,14 +26,18 @@ public record ServerOptions(String host, int port, Integer tlsPort, SSLContext t
     }
 
     public static ServerOptions plain(String host, int port) {
-        return new ServerOptions(host, port, null, null, SessionKeeper.DEFAULT);
+        return new ServerOptions(host, port, null, null, SessionKeeper.DEFAULT, ClientAuth.NONE);
     }
 
     public ServerOptions withTls(int newTlsPort, SSLContext context) {
-        return new ServerOptions(host, port, newTlsPort, context, keeper);
+        return new ServerOptions(host, port, newTlsPort, context, keeper, clientAuth);
+    }
+
+    public ServerOptions withClientAuth(ClientAuth newClientAuth) {
+        return new ServerOptions(host, port, tlsPort, tlsContext, keeper, newClientAuth);
     }
 
     public ServerOptions withKeeper(SessionKeeper newKeeper) {
-        return new ServerOptions(host, port, tlsPort, tlsContext, newKeeper);
+        return new ServerOptions(host, port, tlsPort, tlsContext, newKeeper, clientAuth);
     }
 }

@@ -39,6 +39,16 @@ final class ServerTlsOptions {
                     + "temporary directory).")
     Path certificateOut;
 
+    @Option(names = "--client-auth", paramLabel = "MODE", defaultValue = "none",
+            converter = ClientAuthConverter.class,
+            description = "Mutual TLS: none, want (ask for a client certificate) or need (refuse clients without "
+                    + "one); needs --client-ca (default: ${DEFAULT-VALUE}).")
+    ClientAuth clientAuth;
+
+    @Option(names = "--client-ca", paramLabel = "FILE",
+            description = "PEM file with the CA certificate(s) whose client certificates are accepted.")
+    Path clientCa;
+
     /** The self-signed identity, when one was made, so its certificate can be written once the port is known. */
     private TlsIdentity selfSignedIdentity;
 
@@ -50,17 +60,26 @@ final class ServerTlsOptions {
         if (keystore != null && selfSigned) {
             throw new UserError(ExitCodes.USAGE, "choose --keystore or --self-signed, not both");
         }
+        if ((clientAuth != ClientAuth.NONE) != (clientCa != null)) {
+            throw new UserError(ExitCodes.USAGE, clientCa == null
+                    ? "--client-auth " + clientAuth.name().toLowerCase(java.util.Locale.ROOT)
+                            + " needs --client-ca FILE: the CA whose client certificates to accept"
+                    : "--client-ca is only used with --client-auth want or need");
+        }
         try {
+            KeyStore store;
+            char[] password;
             if (selfSigned) {
                 selfSignedIdentity = DevelopmentCertificates.selfSigned(DevelopmentCertificates.LOCAL_NAMES);
-                char[] throwaway = randomPassword();
-                return SslContexts.forServer(selfSignedIdentity.toKeyStore(throwaway), throwaway);
+                password = randomPassword();
+                store = selfSignedIdentity.toKeyStore(password);
+            } else {
+                password = Passwords.read(keystorePasswordFile, PASSWORD_VARIABLE, "keystore " + keystore);
+                store = KeyStores.loadPkcs12(keystore, password);
+                KeyStores.firstKeyCertificate(store);
             }
-            String purpose = "keystore " + keystore;
-            char[] password = Passwords.read(keystorePasswordFile, PASSWORD_VARIABLE, purpose);
-            KeyStore store = KeyStores.loadPkcs12(keystore, password);
-            KeyStores.firstKeyCertificate(store);
-            return SslContexts.forServer(store, password);
+            return clientCa == null ? SslContexts.forServer(store, password)
+                    : SslContexts.forServer(store, password, KeyStores.trustStoreFromPem(clientCa));
         } catch (TlsSetupException e) {
             throw new UserError(ExitCodes.SETUP, e.getMessage(), e);
         }
@@ -79,6 +98,19 @@ final class ServerTlsOptions {
         } catch (IOException e) {
             throw new UserError(ExitCodes.SETUP, "cannot write the self-signed certificate to " + target + ": "
                     + e.getMessage() + " (choose another place with --cert-out)", e);
+        }
+    }
+
+    /** {@code none}, {@code want}, {@code need}, in any case. */
+    static final class ClientAuthConverter implements picocli.CommandLine.ITypeConverter<ClientAuth> {
+        @Override
+        public ClientAuth convert(String value) {
+            try {
+                return ClientAuth.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value
+                        + "' is not a client-auth mode; use none, want or need");
+            }
         }
     }
 

@@ -66,8 +66,10 @@ public final class StandaloneServer implements AutoCloseable {
         if (options.tlsPort() != null) {
             NetworkListener secure = listener(SECURE, options.tlsPort());
             secure.setSecure(true);
-            SSLEngineConfigurator engines = new SSLEngineConfigurator(options.tlsContext(), false, false, false);
-            engines.setEnabledProtocols(SslContexts.PROTOCOLS.toArray(new String[0]));
+            SSLEngineConfigurator engines = new SSLEngineConfigurator(options.tlsContext(), false,
+                    options.clientAuth() == ClientAuth.NEED, options.clientAuth() == ClientAuth.WANT);
+            engines.setEnabledProtocols(SslContexts.protocols());
+            engines.setEnabledCipherSuites(SslContexts.cipherSuites(options.tlsContext()));
             secure.setSSLEngineConfig(engines);
             http.addListener(secure);
         }
@@ -81,6 +83,11 @@ public final class StandaloneServer implements AutoCloseable {
             throw e;
         }
         options.keeper().start(timers);
+        if (options.tlsPort() != null) {
+            LOG.log(System.Logger.Level.INFO, "TLS: protocols " + String.join(", ", SslContexts.PROTOCOLS)
+                    + "; client certificates: " + options.clientAuth().name().toLowerCase(java.util.Locale.ROOT)
+                    + "; cipher suites: " + String.join(", ", SslContexts.cipherSuites(options.tlsContext())));
+        }
         LOG.log(System.Logger.Level.INFO, "listener state did change, new: ready, listening on "
                 + String.join(" and ", urls()));
     }

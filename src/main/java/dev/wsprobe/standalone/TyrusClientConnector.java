@@ -37,7 +37,8 @@ final class TyrusClientConnector implements ClientConnector, AutoCloseable {
         insecure = WebSocketUrl.isSecure(target) && !tls.verifyHostName();
         if (WebSocketUrl.isSecure(target)) {
             SslEngineConfigurator engines = new SslEngineConfigurator(tls.context());
-            engines.setEnabledProtocols(SslContexts.PROTOCOLS.toArray(new String[0]));
+            engines.setEnabledProtocols(SslContexts.protocols());
+            engines.setEnabledCipherSuites(SslContexts.cipherSuites(tls.context()));
             engines.setHostVerificationEnabled(tls.verifyHostName());
             client.getProperties().put(ClientProperties.SSL_ENGINE_CONFIGURATOR, engines);
         }

@@ -138,8 +138,9 @@ public final class DevelopmentCertificates {
                         new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
             } else {
                 builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-                builder.addExtension(Extension.extendedKeyUsage, false,
-                        new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+                // both purposes: the same kind of certificate serves a server, or a client for mutual TLS
+                builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
+                        new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
                 builder.addExtension(Extension.subjectAlternativeName, false, subjectAlternativeNames(names));
             }
             ContentSigner signer = new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKey);

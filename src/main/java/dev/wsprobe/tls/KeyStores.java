@@ -89,6 +89,27 @@ public final class KeyStores {
                 + "certificate (keytool -genkeypair ...)");
     }
 
+    /** The first key entry of the store as an identity (key and chain), for client certificates. */
+    public static TlsIdentity identity(KeyStore store, char[] password) throws TlsSetupException {
+        try {
+            Enumeration<String> aliases = store.aliases();
+            while (aliases.hasMoreElements()) {
+                String alias = aliases.nextElement();
+                if (store.isKeyEntry(alias)) {
+                    java.security.Key key = store.getKey(alias, password);
+                    Certificate[] chain = store.getCertificateChain(alias);
+                    if (key instanceof java.security.PrivateKey privateKey && chain != null) {
+                        return new TlsIdentity(privateKey, java.util.Arrays.stream(chain)
+                                .map(X509Certificate.class::cast).toList());
+                    }
+                }
+            }
+        } catch (GeneralSecurityException e) {
+            throw new TlsSetupException("cannot read the key in the keystore: " + e.getMessage(), e);
+        }
+        throw new TlsSetupException("the keystore holds no private key with a certificate chain");
+    }
+
     private static byte[] readFile(Path file, String what) throws TlsSetupException {
         try {
             return Files.readAllBytes(file);

@@ -41,6 +41,10 @@ public final class TestPki {
         }
     }
 
+    public java.security.cert.X509Certificate authorityCertificate() {
+        return authority.certificate();
+    }
+
     public String caPem() {
         return TlsIdentity.toPem(authority.certificate());
     }
