@@ -249,6 +249,52 @@ class CliIT {
         }
     }
 
+    @Test
+    void mutualTlsFromTheCommandLineAndNoPasswordInAnyOutput() throws Exception {
+        String storePassword = "Sup3r-Secret-Keystore";
+        String clientPassword = "Sup3r-Secret-Client";
+        dev.wsprobe.tls.DevelopmentCertificates.Authority ca = dev.wsprobe.tls.DevelopmentCertificates
+                .newAuthority("cli test CA");
+        Path serverStore = dir.resolve("server.p12");
+        try (OutputStream out = Files.newOutputStream(serverStore)) {
+            ca.issue(List.of("localhost")).toKeyStore(storePassword.toCharArray())
+                    .store(out, storePassword.toCharArray());
+        }
+        Path clientStore = dir.resolve("client.p12");
+        try (OutputStream out = Files.newOutputStream(clientStore)) {
+            ca.issue(List.of("sender")).toKeyStore(clientPassword.toCharArray())
+                    .store(out, clientPassword.toCharArray());
+        }
+        Path caPem = Files.writeString(dir.resolve("ca.pem"),
+                dev.wsprobe.tls.TlsIdentity.toPem(ca.certificate()));
+        Path clientPasswordFile = Files.writeString(dir.resolve("client.pass"), clientPassword + "\n");
+        try (JarProcess server = JarProcess.start(Map.of("WSPROBE_KEYSTORE_PASSWORD", storePassword), "server",
+                "--verbose", "--host", "127.0.0.1", "--port", "0", "--tls-port", "0", "--keystore",
+                serverStore.toString(), "--client-auth", "need", "--client-ca", caPem.toString())) {
+            int tlsPort = ports(server)[1];
+            String url = "wss://localhost:" + tlsPort + "/receive";
+            try (JarProcess refused = JarProcess.start("send", "--verbose", "--count", "1", "--cacert",
+                    caPem.toString(), url)) {
+                assertEquals(1, refused.exitCode(), refused.stdout());
+                assertTrue(refused.stdout().contains("the server requires a client certificate"), refused.stdout());
+            }
+            try (JarProcess accepted = JarProcess.start("send", "--verbose", "--count", "1", "--delay", "0ms",
+                    "--cacert", caPem.toString(), "--client-keystore", clientStore.toString(),
+                    "--client-keystore-password-file", clientPasswordFile.toString(), url)) {
+                assertEquals(0, accepted.exitCode(), accepted.stdout() + accepted.stderr());
+                String all = accepted.stdout() + accepted.stderr();
+                assertFalse(all.contains(clientPassword), "the client keystore password must never be printed");
+            }
+            server.awaitLine(line -> line.contains("code: 1000 (normal closure)"), "the accepted sender's close");
+            server.terminate();
+            server.exitCode();
+            String all = server.stdout() + server.stderr();
+            assertTrue(all.contains("client certificates: need"), all);
+            assertFalse(all.contains(storePassword), "the keystore password must never be printed");
+            assertFalse(all.contains("PRIVATE KEY"), "no key material in the log");
+        }
+    }
+
     private Path keystore(String password) throws Exception {
         Path file = dir.resolve("server.p12");
         try (OutputStream out = Files.newOutputStream(file)) {
