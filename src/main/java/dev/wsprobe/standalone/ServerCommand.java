@@ -59,6 +59,22 @@ final class ServerCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     Duration pongTimeout;
 
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "10000",
+            description = "Open WebSocket connections before new ones get HTTP 503; 0 = no limit "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int maxConnections;
+
+    @Option(names = "--max-connections-per-address", paramLabel = "N", defaultValue = "0",
+            description = "Open WebSocket connections from one IP address before new ones get HTTP 429; "
+                    + "0 = no limit (default: ${DEFAULT-VALUE}).")
+    int maxConnectionsPerAddress;
+
+    @Option(names = "--handshake-timeout", paramLabel = "DURATION", defaultValue = "10s",
+            converter = Converters.DurationConverter.class,
+            description = "Close a connection that sends no complete request within this (slowloris); 0 = never "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration handshakeTimeout;
+
     @Mixin
     ServerTlsOptions tls;
 
@@ -77,7 +93,8 @@ final class ServerCommand implements Callable<Integer> {
 
     private ServerOptions serverOptions() {
         ServerOptions options = ServerOptions.plain(host, port)
-                .withKeeper(new SessionKeeper(idleTimeout, pingInterval, pongTimeout));
+                .withKeeper(new SessionKeeper(idleTimeout, pingInterval, pongTimeout))
+                .withLimits(limits());
         if (tlsPort != null && !tls.wanted()) {
             throw new UserError(ExitCodes.USAGE,
                     "--tls-port needs a certificate: add --keystore FILE, or --self-signed for development");
@@ -88,6 +105,14 @@ final class ServerCommand implements Callable<Integer> {
                     .withClientAuth(tls.clientAuth);
         }
         return options;
+    }
+
+    private ConnectionLimits limits() {
+        try {
+            return new ConnectionLimits(maxConnections, maxConnectionsPerAddress, handshakeTimeout);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(ExitCodes.USAGE, e.getMessage(), e);
+        }
     }
 
     /** Starts the server, turning the failures a user can cause into one line. Shared with the demo. */

@@ -12,9 +12,10 @@ import javax.net.ssl.SSLContext;
  * @param tlsContext the server's TLS identity; required exactly when {@code tlsPort} is set
  * @param keeper     idle timeout and dead-peer detection for open sessions
  * @param clientAuth whether TLS clients must present a certificate the context's trust managers accept
+ * @param limits     connections admitted, and how long a connection may take to ask for its upgrade
  */
 public record ServerOptions(String host, int port, Integer tlsPort, SSLContext tlsContext, SessionKeeper keeper,
-        ClientAuth clientAuth) {
+        ClientAuth clientAuth, ConnectionLimits limits) {
     public static final String DEFAULT_HOST = "::";
     public static final int DEFAULT_PORT = 12345;
     public static final int DEFAULT_TLS_PORT = 12346;
@@ -26,18 +27,23 @@ public record ServerOptions(String host, int port, Integer tlsPort, SSLContext t
     }
 
     public static ServerOptions plain(String host, int port) {
-        return new ServerOptions(host, port, null, null, SessionKeeper.DEFAULT, ClientAuth.NONE);
+        return new ServerOptions(host, port, null, null, SessionKeeper.DEFAULT, ClientAuth.NONE,
+                ConnectionLimits.DEFAULT);
     }
 
     public ServerOptions withTls(int newTlsPort, SSLContext context) {
-        return new ServerOptions(host, port, newTlsPort, context, keeper, clientAuth);
+        return new ServerOptions(host, port, newTlsPort, context, keeper, clientAuth, limits);
     }
 
     public ServerOptions withClientAuth(ClientAuth newClientAuth) {
-        return new ServerOptions(host, port, tlsPort, tlsContext, keeper, newClientAuth);
+        return new ServerOptions(host, port, tlsPort, tlsContext, keeper, newClientAuth, limits);
+    }
+
+    public ServerOptions withLimits(ConnectionLimits newLimits) {
+        return new ServerOptions(host, port, tlsPort, tlsContext, keeper, clientAuth, newLimits);
     }
 
     public ServerOptions withKeeper(SessionKeeper newKeeper) {
-        return new ServerOptions(host, port, tlsPort, tlsContext, newKeeper, clientAuth);
+        return new ServerOptions(host, port, tlsPort, tlsContext, newKeeper, clientAuth, limits);
     }
 }

@@ -44,10 +44,12 @@ public final class StandaloneServer implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final HandshakeGate gate;
     private boolean stopped;
 
     private StandaloneServer(ServerOptions options) {
         this.options = options;
+        this.gate = new HandshakeGate(options.limits(), timers);
     }
 
     /**
@@ -99,6 +101,9 @@ public final class StandaloneServer implements AutoCloseable {
         listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
         // WebSocket connections are long-lived; an HTTP keep-alive timeout must not cut them.
         listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
+        // the gate first: each add-on inserts itself just before Grizzly's HTTP server filter, so the gate
+        // ends up in front of Tyrus' filter
+        listener.registerAddOn(gate.addOn());
         listener.registerAddOn(new WebSocketAddOn(container, CONTEXT_PATH));
         return listener;
     }
@@ -111,6 +116,11 @@ public final class StandaloneServer implements AutoCloseable {
     public Optional<Integer> tlsPort() {
         NetworkListener secure = http.getListener(SECURE);
         return secure == null ? Optional.empty() : Optional.of(secure.getPort());
+    }
+
+    /** WebSocket connections open now, as the connection limit counts them. */
+    public int openWebSocketConnections() {
+        return gate.openConnections();
     }
 
     /** {@code ws://[::]:12345/}, and the wss one when there is a TLS listener. */

@@ -69,6 +69,38 @@ public final class RawWebSocketClient implements AutoCloseable {
         return new RawWebSocketClient(new Socket(target.getHost(), target.getPort()));
     }
 
+    /** The same from a chosen local address (any 127.x.y.z works on Linux loopback). */
+    public static RawWebSocketClient openFrom(URI target, java.net.InetAddress local) throws IOException {
+        return new RawWebSocketClient(new Socket(java.net.InetAddress.getByName(target.getHost()), target.getPort(),
+                local, 0));
+    }
+
+    /** An upgrade request for {@code path}, ready for {@link #request}. */
+    public static String upgradeRequest(URI target) {
+        return "GET " + target.getRawPath() + " HTTP/1.1\r\nHost: " + target.getHost() + ":" + target.getPort()
+                + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
+                + Base64.getEncoder().encodeToString(new byte[16]) + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
+    }
+
+    /** Sends raw bytes without waiting for anything. */
+    public void write(String raw) throws IOException {
+        out.write(raw.getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+    }
+
+    /** True when the server closes the connection within {@code patience} (reads until end of stream). */
+    public boolean closedByServerWithin(Duration patience) throws IOException {
+        socket.setSoTimeout((int) patience.toMillis());
+        try {
+            while (in.read() >= 0) {
+                // discard anything before the end
+            }
+            return true;
+        } catch (SocketTimeoutException e) {
+            return false;
+        }
+    }
+
     /** Sends raw bytes and returns the response head (status line and headers), or "" when the server closes. */
     public String request(String raw) throws IOException {
         out.write(raw.getBytes(StandardCharsets.ISO_8859_1));

@@ -1,0 +1,91 @@
+package dev.wsprobe.standalone;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wsprobe.testing.Await;
+import dev.wsprobe.testing.JdkSocket;
+import dev.wsprobe.testing.RawWebSocketClient;
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Connection limits answered in HTTP at the handshake, and slow clients cut off by a timer. */
+class ConnectionLimitsTest {
+    private static StandaloneServer start(ConnectionLimits limits) throws Exception {
+        return StandaloneServer.start(ServerOptions.plain("127.0.0.1", 0).withLimits(limits));
+    }
+
+    private static URI echo(StandaloneServer server) {
+        return URI.create("ws://127.0.0.1:" + server.port() + "/echo");
+    }
+
+    @Test
+    void aFullServerAnswers503UntilAConnectionCloses() throws Exception {
+        try (StandaloneServer server = start(new ConnectionLimits(2, 0, Duration.ofSeconds(10)))) {
+            JdkSocket first = JdkSocket.connect(echo(server), null);
+            JdkSocket second = JdkSocket.connect(echo(server), null);
+            try (RawWebSocketClient third = RawWebSocketClient.open(echo(server))) {
+                String response = third.request(RawWebSocketClient.upgradeRequest(echo(server)));
+                assertTrue(response.startsWith("HTTP/1.1 503 the server is full (2 connections)"), response);
+                assertTrue(response.contains("Retry-After: 5"), response);
+            }
+            first.closeNormally();
+            Await.until(() -> server.openWebSocketConnections() < 2, "the closed connection to be released");
+            JdkSocket again = JdkSocket.connect(echo(server), null);
+            again.sendText("room again");
+            assertEquals("room again", again.nextText());
+            second.closeNormally();
+            again.closeNormally();
+        }
+    }
+
+    @Test
+    void oneAddressGets429BeyondItsShareWhileAnotherAddressIsServed() throws Exception {
+        try (StandaloneServer server = start(new ConnectionLimits(0, 1, Duration.ofSeconds(10)))) {
+            URI target = echo(server);
+            try (RawWebSocketClient first = RawWebSocketClient.openFrom(target, InetAddress.getByName("127.0.0.1"));
+                    RawWebSocketClient second = RawWebSocketClient.openFrom(target, InetAddress.getByName("127.0.0.1"));
+                    RawWebSocketClient other = RawWebSocketClient.openFrom(target, InetAddress.getByName("127.0.0.2"))) {
+                assertTrue(first.request(RawWebSocketClient.upgradeRequest(target)).startsWith("HTTP/1.1 101"));
+                String refused = second.request(RawWebSocketClient.upgradeRequest(target));
+                assertTrue(refused.startsWith("HTTP/1.1 429 too many connections from 127.0.0.1 (1)"), refused);
+                assertTrue(other.request(RawWebSocketClient.upgradeRequest(target)).startsWith("HTTP/1.1 101"));
+            }
+        }
+    }
+
+    @Test
+    void clientsThatNeverFinishTheirRequestAreClosedOnTimeAndDoNotStarveOthers() throws Exception {
+        try (StandaloneServer server = start(new ConnectionLimits(0, 0, Duration.ofMillis(500)))) {
+            URI target = echo(server);
+            List<RawWebSocketClient> slowloris = new ArrayList<>();
+            try {
+                for (int i = 0; i < 50; i++) {
+                    RawWebSocketClient slow = RawWebSocketClient.open(target);
+                    slow.write("GET /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: web"); // and never more
+                    slowloris.add(slow);
+                }
+                JdkSocket honest = JdkSocket.connect(target, null);
+                honest.sendText("served while 50 connections dawdle");
+                assertEquals("served while 50 connections dawdle", honest.nextText());
+                for (RawWebSocketClient slow : slowloris) {
+                    assertTrue(slow.closedByServerWithin(Duration.ofSeconds(10)), "a dawdling connection stays open");
+                }
+                assertEquals("still here", echoOnce(honest, "still here"), "the upgraded connection is not cut");
+            } finally {
+                for (RawWebSocketClient slow : slowloris) {
+                    slow.close();
+                }
+            }
+        }
+    }
+
+    private static String echoOnce(JdkSocket client, String text) throws Exception {
+        client.sendText(text);
+        return client.nextText();
+    }
+}

@@ -1,0 +1,136 @@
+package dev.wsprobe.standalone;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wsprobe.testing.JdkSocket;
+import dev.wsprobe.testing.RawWebSocketClient;
+import dev.wsprobe.testing.RawWebSocketClient.Frame;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * RFC 6455 violations from a hand-made client: each gets the close code the RFC asks for, and the server keeps
+ * serving a well-behaved client afterwards.
+ */
+class ProtocolViolationsTest {
+    private static final byte[] HELLO = "hello".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] INVALID_UTF8 = {(byte) 0xC3, (byte) 0x28};
+    private static StandaloneServer server;
+    private static URI echo;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = StandaloneServer.start(ServerOptions.plain("127.0.0.1", 0));
+        echo = URI.create("ws://127.0.0.1:" + server.port() + "/echo");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @AfterEach
+    void serverStillServesOthers() throws Exception {
+        JdkSocket bystander = JdkSocket.connect(echo, null);
+        bystander.sendText("still serving");
+        assertEquals("still serving", bystander.nextText());
+        bystander.closeNormally();
+    }
+
+    private static int closeCodeAfter(FrameSender violation) throws Exception {
+        try (RawWebSocketClient client = RawWebSocketClient.connect(echo)) {
+            violation.send(client);
+            Frame close = client.awaitClose();
+            return close.closeCode();
+        }
+    }
+
+    @FunctionalInterface
+    private interface FrameSender {
+        void send(RawWebSocketClient client) throws Exception;
+    }
+
+    /**
+     * Known deviation: RFC 6455 section 5.1 says the server MUST close on an unmasked client frame (1002); Tyrus
+     * 2.2.2 reads the frame as if masked with a zero key and carries on (ProtocolHandler never checks the mask
+     * bit; no upstream issue found). This asserts what really happens, so a Tyrus fix shows up here.
+     */
+    @Test
+    void unmaskedClientFrameIsAcceptedByTyrusKnownDeviation() throws Exception {
+        try (RawWebSocketClient client = RawWebSocketClient.connect(echo)) {
+            client.sendFrame(true, 0, RawWebSocketClient.TEXT, false, HELLO);
+            Frame answer = client.read(java.time.Duration.ofSeconds(10));
+            assertEquals(RawWebSocketClient.TEXT, answer.opcode(), "echoed instead of closed with 1002");
+            assertEquals("hello", answer.text());
+        }
+    }
+
+    @Test
+    void reservedBitsWithoutExtension() throws Exception {
+        assertEquals(1002, closeCodeAfter(c -> c.sendFrame(true, 0b100, RawWebSocketClient.TEXT, true, HELLO)));
+    }
+
+    @Test
+    void reservedOpcode() throws Exception {
+        assertEquals(1002, closeCodeAfter(c -> c.sendFrame(true, 0, 0x3, true, HELLO)));
+        assertEquals(1002, closeCodeAfter(c -> c.sendFrame(true, 0, 0xB, true, HELLO)));
+    }
+
+    @Test
+    void controlFrameOver125Bytes() throws Exception {
+        assertEquals(1002, closeCodeAfter(c -> c.sendFrame(true, 0, RawWebSocketClient.PING, true, new byte[126])));
+    }
+
+    @Test
+    void fragmentedControlFrame() throws Exception {
+        assertEquals(1002, closeCodeAfter(c -> c.sendFrame(false, 0, RawWebSocketClient.PING, true, HELLO)));
+    }
+
+    @Test
+    void continuationWithoutStart() throws Exception {
+        assertEquals(1002, closeCodeAfter(c -> c.sendFrame(true, 0, RawWebSocketClient.CONTINUATION, true, HELLO)));
+    }
+
+    @Test
+    void newMessageInsideAFragmentedOne() throws Exception {
+        assertEquals(1002, closeCodeAfter(c -> {
+            c.sendFrame(false, 0, RawWebSocketClient.TEXT, true, HELLO);
+            c.sendFrame(true, 0, RawWebSocketClient.TEXT, true, HELLO);
+        }));
+    }
+
+    @Test
+    void invalidUtf8InATextMessage() throws Exception {
+        assertEquals(1007, closeCodeAfter(c -> c.send(RawWebSocketClient.TEXT, INVALID_UTF8)));
+    }
+
+    @Test
+    void invalidUtf8SplitAcrossFragments() throws Exception {
+        assertEquals(1007, closeCodeAfter(c -> {
+            c.sendFrame(false, 0, RawWebSocketClient.TEXT, true, new byte[] {'o', 'k', (byte) 0xE2, (byte) 0x82});
+            c.sendFrame(true, 0, RawWebSocketClient.CONTINUATION, true, new byte[] {(byte) 0x28});
+        }));
+    }
+
+    @Test
+    void invalidCloseCode() throws Exception {
+        assertEquals(1002, closeCodeAfter(c -> c.send(RawWebSocketClient.CLOSE, new byte[] {0x03, (byte) 0xEC})));
+    }
+
+    @Test
+    void invalidUtf8InCloseReason() throws Exception {
+        int code = closeCodeAfter(c -> c.send(RawWebSocketClient.CLOSE,
+                new byte[] {0x03, (byte) 0xE8, (byte) 0xC3, (byte) 0x28}));
+        assertTrue(code == 1007 || code == 1002, "code " + code);
+    }
+
+    @Test
+    void messageOverTheLimit() throws Exception {
+        assertEquals(1009, closeCodeAfter(c -> c.send(RawWebSocketClient.BINARY, new byte[64 * 1024 + 1])));
+    }
+}
