@@ -10,11 +10,14 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
-/** Sends every message back as it came: text as text, binary as binary. Replaces the public echo test sites. */
+/**
+ * Sends every message back as it came: text as text, binary as binary. Replaces the public echo test sites.
+ * Echoes go out asynchronously through a bounded queue, so a client that sends without reading cannot hold a
+ * server thread or grow its memory: it is closed with 1008 instead.
+ */
 @ServerEndpoint("/echo")
 public class EchoEndpoint {
     private static final System.Logger LOG = System.getLogger(EchoEndpoint.class.getName());
@@ -27,16 +30,18 @@ public class EchoEndpoint {
     }
 
     @OnMessage
-    public void onText(String message, Session session) throws IOException {
-        if (connection.received(false, message.getBytes(StandardCharsets.UTF_8).length)) {
-            session.getBasicRemote().sendText(message);
+    public void onText(String message) {
+        int size = message.getBytes(StandardCharsets.UTF_8).length;
+        if (connection.received(false, size)) {
+            connection.sendBack(message, size);
         }
     }
 
     @OnMessage
-    public void onBinary(ByteBuffer message, Session session) throws IOException {
-        if (connection.received(true, message.remaining())) {
-            session.getBasicRemote().sendBinary(message);
+    public void onBinary(ByteBuffer message) {
+        int size = message.remaining();
+        if (connection.received(true, size)) {
+            connection.sendBack(message, size);
         }
     }
 

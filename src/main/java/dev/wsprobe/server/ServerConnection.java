@@ -23,6 +23,7 @@ public final class ServerConnection {
     private volatile long lastHeardNanos = lastMessageNanos;
     /** When our unanswered ping went out; 0 when none is outstanding. */
     private volatile long pingSentNanos;
+    private BoundedSender outgoing;
 
     public ServerConnection(EndpointStats stats, System.Logger log) {
         this.stats = stats;
@@ -67,6 +68,29 @@ public final class ServerConnection {
             session.close(new CloseReason(CloseReason.CloseCodes.TOO_BIG, reason));
         } catch (IOException e) {
             failed(e);
+        }
+    }
+
+    /**
+     * Sends a text (String) or binary (ByteBuffer) message back without blocking; a peer that lets more than
+     * {@link ServerLimits#maxOutgoingBytes()} pile up unread is closed with 1008.
+     */
+    public void sendBack(Object message, int sizeBytes) {
+        BoundedSender sender;
+        synchronized (this) {
+            if (outgoing == null) {
+                outgoing = new BoundedSender(session, ServerLimits.maxOutgoingBytes());
+            }
+            sender = outgoing;
+        }
+        if (!sender.offer(message, sizeBytes)) {
+            String reason = "slow reader: more than " + ServerLimits.maxOutgoingBytes() + " bytes waiting to be sent";
+            warn("closing the connection: " + reason);
+            try {
+                session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason));
+            } catch (IOException | IllegalStateException e) {
+                failed(e);
+            }
         }
     }
 

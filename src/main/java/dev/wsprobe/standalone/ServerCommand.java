@@ -42,6 +42,12 @@ final class ServerCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     int maxMessageSize;
 
+    @Option(names = "--max-outgoing-buffer", paramLabel = "SIZE", converter = Converters.ByteSizeConverter.class,
+            defaultValue = "1m",
+            description = "Bytes waiting to go out to one client (echoes it does not read) before it is closed "
+                    + "with 1008 as a slow reader (default: ${DEFAULT-VALUE}).")
+    int maxOutgoingBuffer;
+
     @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "10m",
             converter = Converters.DurationConverter.class,
             description = "Close a connection that sent no message for this long, with 1001; 0 = never "
@@ -84,6 +90,7 @@ final class ServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         logging.install();
+        ServerLimits.setMaxOutgoingBytes(maxOutgoingBuffer);
         StandaloneServer server = start(serverOptions(), maxMessageSize);
         server.tlsPort().ifPresent(this::publishSelfSignedCertificate);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(Duration.ofSeconds(3)), "wsprobe-stop"));

@@ -1,0 +1,49 @@
+package dev.wsprobe.standalone;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.wsprobe.server.ServerEndpoints;
+import dev.wsprobe.server.ServerLimits;
+import dev.wsprobe.testing.Await;
+import dev.wsprobe.testing.JdkSocket;
+import dev.wsprobe.testing.RawWebSocketClient;
+import java.io.IOException;
+import java.net.URI;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A client that sends to /echo and never reads is closed (1008) instead of growing the server's memory. */
+class SlowReaderTest {
+    @AfterEach
+    void restoreLimits() {
+        ServerLimits.setMaxOutgoingBytes(ServerLimits.DEFAULT_MAX_OUTGOING_BYTES);
+    }
+
+    @Test
+    void aClientThatNeverReadsIsClosedAndOthersAreStillServed() throws Exception {
+        ServerLimits.setMaxOutgoingBytes(256 * 1024);
+        try (StandaloneServer server = StandaloneServer.start(ServerOptions.plain("127.0.0.1", 0))) {
+            URI echo = URI.create("ws://127.0.0.1:" + server.port() + "/echo");
+            long acceptedBefore = ServerEndpoints.ECHO.snapshot().connectionsAccepted();
+            try (RawWebSocketClient neverReads = RawWebSocketClient.connect(echo)) {
+                Await.until(() -> ServerEndpoints.ECHO.snapshot().openConnections() == 1, "the connection");
+                byte[] chunk = new byte[32 * 1024];
+                try {
+                    // far more than socket buffers and the 256 KiB bound together: 32 MiB
+                    for (int i = 0; i < 1024 && ServerEndpoints.ECHO.snapshot().openConnections() > 0; i++) {
+                        neverReads.send(RawWebSocketClient.BINARY, chunk);
+                    }
+                } catch (IOException e) {
+                    // the server gave up on us: expected
+                }
+                Await.until(() -> ServerEndpoints.ECHO.snapshot().openConnections() == 0,
+                        "the slow reader to be closed");
+            }
+            JdkSocket other = JdkSocket.connect(echo, null);
+            other.sendText("fine");
+            assertEquals("fine", other.nextText());
+            other.closeNormally();
+            assertEquals(acceptedBefore + 2, ServerEndpoints.ECHO.snapshot().connectionsAccepted());
+        }
+    }
+}
