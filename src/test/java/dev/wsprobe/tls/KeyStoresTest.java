@@ -2,6 +2,7 @@ package dev.wsprobe.tls;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,8 +41,12 @@ class KeyStoresTest {
     void wrongPasswordIsNamedAsSuch() throws Exception {
         Path file = writeKeystore("right".toCharArray());
         TlsSetupException error = assertThrows(TlsSetupException.class,
-                () -> KeyStores.loadPkcs12(file, "wrong".toCharArray()));
+                () -> KeyStores.loadPkcs12(file, "wr0ng-Passw0rd".toCharArray()));
         assertTrue(error.getMessage().contains("password is wrong"), error.getMessage());
+        for (Throwable link = error; link != null; link = link.getCause()) {
+            assertFalse(String.valueOf(link.getMessage()).contains("wr0ng-Passw0rd"), "a password in a message");
+            assertFalse(String.valueOf(link.getMessage()).contains("right"), "a password in a message");
+        }
         assertTrue(error.getMessage().contains(file.toString()), error.getMessage());
     }
 
