@@ -1,5 +1,6 @@
 package dev.wsprobe.echo;
 
+import dev.wsprobe.server.OriginCheck;
 import dev.wsprobe.server.ServerConnection;
 import dev.wsprobe.server.ServerEndpoints;
 import jakarta.websocket.CloseReason;
@@ -14,7 +15,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /** Sends every message back as it came: text as text, binary as binary. Replaces the public echo test sites. */
-@ServerEndpoint("/echo")
+@ServerEndpoint(value = "/echo", configurator = OriginCheck.class)
 public class EchoEndpoint {
     private static final System.Logger LOG = System.getLogger(EchoEndpoint.class.getName());
 

@@ -1,5 +1,6 @@
 package dev.wsprobe.receiver;
 
+import dev.wsprobe.server.OriginCheck;
 import dev.wsprobe.server.ServerConnection;
 import dev.wsprobe.server.ServerEndpoints;
 import jakarta.websocket.CloseReason;
@@ -16,7 +17,7 @@ import java.nio.charset.StandardCharsets;
  * The listener of the seed: accepts connections, reports their states and the size of each message it
  * receives. It never answers; what it saw is in the log and in {@link ServerEndpoints#RECEIVER}.
  */
-@ServerEndpoint("/receive")
+@ServerEndpoint(value = "/receive", configurator = OriginCheck.class)
 public class ReceiverEndpoint {
     private static final System.Logger LOG = System.getLogger(ReceiverEndpoint.class.getName());
 
