@@ -7,6 +7,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
@@ -49,11 +50,13 @@ public final class JettyEchoServer implements RunningServer, AutoCloseable {
         secure.setPort(0);
         server.addConnector(plain);
         server.addConnector(secure);
-        server.setHandler(WebSocketUpgradeHandler.from(server, container -> {
+        ContextHandler root = new ContextHandler("/");
+        root.setHandler(WebSocketUpgradeHandler.from(server, root, container -> {
             container.setMaxTextMessageSize(LARGE);
             container.setMaxBinaryMessageSize(LARGE);
             container.addMapping("/echo", (request, response, callback) -> new Echo());
         }));
+        server.setHandler(root);
         server.start();
     }
 
@@ -72,8 +75,11 @@ public final class JettyEchoServer implements RunningServer, AutoCloseable {
         server.stop();
     }
 
-    /** Echoes text as text and binary as binary; pings are answered by Jetty itself. */
-    private final class Echo implements Session.Listener.AutoDemanding {
+    /**
+     * Echoes text as text and binary as binary; pings are answered by Jetty itself. Public because Jetty binds
+     * the listener methods through method handles, which need an accessible class.
+     */
+    public final class Echo implements Session.Listener.AutoDemanding {
         private Session session;
 
         @Override
