@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wsprobe.testing.InteropCase;
 import dev.wsprobe.testing.InteropPair;
 import dev.wsprobe.testing.InteropResults;
+import dev.wsprobe.testing.InteropResults.Outcome;
 import dev.wsprobe.testing.InteropResults.Result;
 import dev.wsprobe.testing.InteropResults.Transport;
 import dev.wsprobe.testing.ThirdPartyPeer;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -34,25 +34,25 @@ class InteropMatrixIT {
 
     @Test
     void documentShowsExactlyWhatTheTestsProved() throws Exception {
-        Map<InteropPair, Set<String>> proved = new EnumMap<>(InteropPair.class);
+        Map<InteropPair, Map<String, Outcome>> proved = new EnumMap<>(InteropPair.class);
         List<InteropPair> notRun = new ArrayList<>();
         for (InteropPair pair : InteropPair.values()) {
             List<Result> results = InteropResults.read(pair);
             if (results.isEmpty()) {
                 notRun.add(pair);
             } else {
-                proved.put(pair, results.stream().map(r -> r.testCase() + "/" + r.transport())
-                        .collect(Collectors.toSet()));
+                proved.put(pair, results.stream().collect(Collectors.toMap(
+                        r -> r.testCase() + "/" + r.transport(), Result::outcome, (first, second) -> second)));
             }
         }
         if (ThirdPartyPeer.inCi()) {
             assertEquals(List.of(), notRun, "in CI every pair must have run");
         }
-        for (Map.Entry<InteropPair, Set<String>> entry : proved.entrySet()) {
+        for (Map.Entry<InteropPair, Map<String, Outcome>> entry : proved.entrySet()) {
             List<String> missing = new ArrayList<>();
             for (InteropCase testCase : entry.getKey().cases()) {
                 for (Transport transport : Transport.values()) {
-                    if (!entry.getValue().contains(testCase + "/" + transport)) {
+                    if (!entry.getValue().containsKey(testCase + "/" + transport)) {
                         missing.add(testCase + " over " + transport.label());
                     }
                 }
@@ -87,12 +87,12 @@ class InteropMatrixIT {
         }
     }
 
-    private static List<String> render(Map<InteropPair, Set<String>> proved) {
+    private static List<String> render(Map<InteropPair, Map<String, Outcome>> proved) {
         List<String> lines = new ArrayList<>();
         lines.add("| client → server | case | ws | wss |");
         lines.add("|---|---|---|---|");
         for (InteropPair pair : InteropPair.values()) {
-            Set<String> passed = proved.get(pair);
+            Map<String, Outcome> passed = proved.get(pair);
             if (passed == null) {
                 lines.add("| " + label(pair) + " | not run on this machine (peer not installed) | - | - |");
                 continue;
@@ -113,7 +113,8 @@ class InteropMatrixIT {
         return pair.client() + " → " + pair.server();
     }
 
-    private static String cell(Set<String> passed, InteropCase testCase, Transport transport) {
-        return passed.contains(testCase + "/" + transport) ? "pass" : "FAIL";
+    private static String cell(Map<String, Outcome> outcomes, InteropCase testCase, Transport transport) {
+        Outcome outcome = outcomes.get(testCase + "/" + transport);
+        return outcome == null ? "FAIL" : outcome.label();
     }
 }

@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -86,14 +88,35 @@ class WsprobeClientToJettyServerTest {
 
     @ParameterizedTest(name = "secure={0}")
     @ValueSource(booleans = {false, true})
-    void jettyClosesWithCodeAndReasonAndTyrusSeesBoth(boolean secure) throws Exception {
+    void jettyClosesWithCodeAndReasonAndTyrusSeesBothExceptOverTls(boolean secure) throws Exception {
         EventSocket socket = new EventSocket();
+        jetty.opened.clear();
+        jetty.closes.clear();
         try (TyrusClientConnector connector = connect(socket, jetty.url(secure, "/echo"))) {
-            EchoClient client = new TyrusEchoClient(socket);
-            client.sendText(JettyEchoServer.CLOSE_REQUEST);
-            EchoClient.CloseSeen close = client.awaitClose();
-            assertEquals(new EchoClient.CloseSeen(JettyEchoServer.CLOSE_CODE, JettyEchoServer.CLOSE_REASON), close);
-            InteropResults.passed(InteropPair.WSPROBE_TO_JETTY, InteropCase.SERVER_CLOSE, secure);
+            // closed from the server's side while no send is in flight: a close that races a send makes
+            // Tyrus' blocking send throw RejectedExecutionException (its executor shuts down under it)
+            Session serverSide = Await.next(jetty.opened, "Jetty's side of the connection");
+            String reason = "jetty says bye " + (secure ? "wss" : "ws");
+            serverSide.close(4001, reason, Callback.NOOP);
+            EchoClient.CloseSeen close = new TyrusEchoClient(socket).awaitClose();
+            JettyEchoServer.Closed jettySaw = Await.next(jetty.closes, "Jetty's view of the close");
+            if (!secure) {
+                assertEquals(new EchoClient.CloseSeen(4001, reason), close);
+                assertEquals(4001, jettySaw.code(), "Tyrus answered the close");
+                InteropResults.passed(InteropPair.WSPROBE_TO_JETTY, InteropCase.SERVER_CLOSE, secure);
+                return;
+            }
+            // Known issue, over TLS only: Tyrus' client reports 1006 ("Closed abnormally.") instead of Jetty's
+            // code and reason in most runs here, and never answers the close (Jetty sees 1006 too). The JDK
+            // client gets 4001 and the reason from the same Jetty server every time, and the Tyrus client gets
+            // wsprobe's own server's 1009 over TLS: it is this pair. Assert what each side sees, either way.
+            if (close.code() == 4001) {
+                assertEquals(new EchoClient.CloseSeen(4001, reason), close);
+            } else {
+                assertEquals(new EchoClient.CloseSeen(1006, "Closed abnormally."), close);
+                assertEquals(1006, jettySaw.code(), "no close answer reached Jetty");
+            }
+            InteropResults.knownIssue(InteropPair.WSPROBE_TO_JETTY, InteropCase.SERVER_CLOSE, secure);
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What the interoperability tests proved, one line per passed case, in {@code target/interop-results/} (one
+ * What the interoperability tests proved, one line per case that passed (or showed a known issue), in {@code target/interop-results/} (one
  * file per pair). A test records a case only after its assertions held; {@code InteropMatrixIT} renders the
  * files into the table of docs/interop.md and checks the document against them.
  */
@@ -31,16 +31,31 @@ public final class InteropResults {
         }
     }
 
-    /** One passed case. */
-    public record Result(InteropPair pair, InteropCase testCase, Transport transport) {
+    /** How a case ended: it passed, or it showed a known interoperability problem documented in docs/interop.md. */
+    public enum Outcome {
+        PASS("pass"), KNOWN_ISSUE("known issue (see below)");
+
+        private final String label;
+
+        Outcome(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** One case's outcome. */
+    public record Result(InteropPair pair, InteropCase testCase, Transport transport, Outcome outcome) {
         String line() {
-            return pair.name() + "\t" + testCase.name() + "\t" + transport.name();
+            return pair.name() + "\t" + testCase.name() + "\t" + transport.name() + "\t" + outcome.name();
         }
 
         static Result parse(String line) {
             String[] fields = line.split("\t");
             return new Result(InteropPair.valueOf(fields[0]), InteropCase.valueOf(fields[1]),
-                    Transport.valueOf(fields[2]));
+                    Transport.valueOf(fields[2]), Outcome.valueOf(fields[3]));
         }
     }
 
@@ -56,13 +71,25 @@ public final class InteropResults {
         }
     }
 
-    public static synchronized void passed(InteropPair pair, InteropCase testCase, boolean secure) {
+    public static void passed(InteropPair pair, InteropCase testCase, boolean secure) {
+        record(pair, testCase, secure, Outcome.PASS);
+    }
+
+    /**
+     * For a case whose test asserted a known problem of a third-party combination (and what it looks like),
+     * so the matrix shows it instead of hiding it.
+     */
+    public static void knownIssue(InteropPair pair, InteropCase testCase, boolean secure) {
+        record(pair, testCase, secure, Outcome.KNOWN_ISSUE);
+    }
+
+    private static synchronized void record(InteropPair pair, InteropCase testCase, boolean secure, Outcome outcome) {
         if (!pair.cases().contains(testCase)) {
             throw new IllegalArgumentException(testCase + " is not a case of " + pair + "; add it in InteropPair");
         }
         try {
             Files.createDirectories(DIRECTORY);
-            Files.writeString(file(pair), new Result(pair, testCase, Transport.of(secure)).line() + "\n",
+            Files.writeString(file(pair), new Result(pair, testCase, Transport.of(secure), outcome).line() + "\n",
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

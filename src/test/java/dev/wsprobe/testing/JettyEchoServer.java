@@ -16,12 +16,9 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 /**
  * A third-party WebSocket server for wsprobe's clients to talk to: Jetty 12 (core, its own WebSocket API) on
  * loopback, ws and wss on ephemeral ports, with an echo at {@code /echo} that records what it received and
- * how each connection closed. The text {@value #CLOSE_REQUEST} makes it close with {@value #CLOSE_CODE}.
+ * how each connection closed. Tests close a connection from the server's side through {@link #opened}.
  */
 public final class JettyEchoServer implements RunningServer, AutoCloseable {
-    public static final String CLOSE_REQUEST = "please close";
-    public static final int CLOSE_CODE = 4001;
-    public static final String CLOSE_REASON = "closing as you asked";
     private static final long LARGE = 1024 * 1024;
 
     /** One message as the Jetty server received it. */
@@ -32,6 +29,8 @@ public final class JettyEchoServer implements RunningServer, AutoCloseable {
     public record Closed(int code, String reason) {
     }
 
+    /** The server side of each connection, as it opens. */
+    public final BlockingQueue<Session> opened = new LinkedBlockingQueue<>();
     public final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     public final BlockingQueue<Closed> closes = new LinkedBlockingQueue<>();
     private final Server server = new Server();
@@ -85,17 +84,14 @@ public final class JettyEchoServer implements RunningServer, AutoCloseable {
         @Override
         public void onWebSocketOpen(Session newSession) {
             session = newSession;
+            opened.add(newSession);
         }
 
         @Override
         public void onWebSocketText(String message) {
             received.add(new Received(false, message.getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
                     message));
-            if (message.equals(CLOSE_REQUEST)) {
-                session.close(CLOSE_CODE, CLOSE_REASON, Callback.NOOP);
-            } else {
-                session.sendText(message, Callback.NOOP);
-            }
+            session.sendText(message, Callback.NOOP);
         }
 
         @Override

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The packaged jar serves the test page, and its --allowed-origins flag decides which pages may connect. */
-class TestPageCliIT {
+class PageAndOriginsCliIT {
     private static final Pattern PLAIN_PORT = Pattern.compile("listening on ws://127\\.0\\.0\\.1:(\\d+)/");
 
     private static int port(JarProcess server) throws InterruptedException {
