@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * Which web pages may open WebSocket connections to the server endpoints, judged by the {@code Origin} header
  * a browser sends with every handshake (RFC 6455 section 10.2). Clients that send no Origin (command-line
- * tools, other servers, the JDK and Tyrus clients) are not browsers acting for a page, and are always let in.
+ * tools, other servers, the JDK and Jetty clients) are not browsers acting for a page, and are always let in
+ * (Tyrus' client sends an Origin naming the server it connects to, so it counts as the same origin).
  *
  * <p>A page always reaches the server it was served from: its Origin names the same host and port as the
  * handshake's {@code Host} header. The scheme is not compared, so a TLS-terminating proxy that keeps the Host
