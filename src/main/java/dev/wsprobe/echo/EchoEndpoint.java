@@ -1,5 +1,6 @@
 package dev.wsprobe.echo;
 
+import dev.wsprobe.server.OriginCheck;
 import dev.wsprobe.server.ServerConnection;
 import dev.wsprobe.server.ServerEndpoints;
 import jakarta.websocket.CloseReason;
@@ -18,7 +19,7 @@ import java.nio.charset.StandardCharsets;
  * Echoes go out asynchronously through a bounded queue, so a client that sends without reading cannot hold a
  * server thread or grow its memory: it is closed with 1008 instead.
  */
-@ServerEndpoint("/echo")
+@ServerEndpoint(value = "/echo", configurator = OriginCheck.class)
 public class EchoEndpoint {
     private static final System.Logger LOG = System.getLogger(EchoEndpoint.class.getName());
 

@@ -1,6 +1,7 @@
 package dev.wsprobe.receiver;
 
 import dev.wsprobe.sender.SequenceNumbers;
+import dev.wsprobe.server.OriginCheck;
 import dev.wsprobe.server.ServerConnection;
 import dev.wsprobe.server.ServerEndpoints;
 import jakarta.websocket.CloseReason;
@@ -23,7 +24,7 @@ import java.util.OptionalLong;
  * {@link #SEQUENCES}; a sender that asks for acknowledgements gets {@code ack #<n>} back, otherwise the
  * receiver never answers.
  */
-@ServerEndpoint("/receive")
+@ServerEndpoint(value = "/receive", configurator = OriginCheck.class)
 public class ReceiverEndpoint {
     /** Every sender's message numbers, for the life of the application (endpoints come and go per connection). */
     public static final SequenceTracker SEQUENCES = new SequenceTracker();

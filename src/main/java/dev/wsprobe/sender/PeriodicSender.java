@@ -292,8 +292,10 @@ public final class PeriodicSender {
             } else {
                 open.getAsyncRemote().sendText(text, outcome);
             }
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            then.completed(number, bytes.length, e); // the session closed between the tick and the send
+        } catch (RuntimeException e) {
+            // the session closed between the tick and the send (Tyrus may also reject the task while shutting
+            // the session down): report it as this send's error, and never let it end the scheduled ticks
+            then.completed(number, bytes.length, e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.wsprobe.standalone;
 
+import dev.wsprobe.server.AllowedOrigins;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -54,6 +55,18 @@ final class Converters {
                 throw new TypeConversionException("'" + value + "' is out of range (1 byte to 2 GiB)");
             }
             return (int) bytes;
+        }
+    }
+
+    /** {@code *}, or {@code http://localhost:3000,https://tools.example.com}; empty for the default. */
+    static final class AllowedOriginsConverter implements ITypeConverter<AllowedOrigins> {
+        @Override
+        public AllowedOrigins convert(String value) {
+            try {
+                return AllowedOrigins.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 }

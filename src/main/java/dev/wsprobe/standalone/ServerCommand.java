@@ -1,6 +1,8 @@
 package dev.wsprobe.standalone;
 
 import dev.wsprobe.diagnosis.Failures;
+import dev.wsprobe.server.AllowedOrigins;
+import dev.wsprobe.server.OriginCheck;
 import dev.wsprobe.server.ServerLimits;
 import dev.wsprobe.server.SessionKeeper;
 import jakarta.websocket.DeploymentException;
@@ -17,9 +19,10 @@ import picocli.CommandLine.Option;
 
 /** {@code wsprobe server}: the receiver and echo endpoints on ws:// and, optionally, wss://. */
 @Command(name = "server", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run the receiver (/receive) and echo (/echo) endpoints.",
+        description = {"Run the receiver (/receive) and echo (/echo) endpoints, and the browser test page (/).",
             "Stops on Ctrl-C or SIGTERM, closing every connection with 1001 (going away) first."},
-        footer = {"", "Environment: WSPROBE_HOST, WSPROBE_PORT, WSPROBE_TLS_PORT, WSPROBE_MAX_MESSAGE_SIZE "
+        footer = {"", "Environment: WSPROBE_HOST, WSPROBE_PORT, WSPROBE_TLS_PORT, WSPROBE_MAX_MESSAGE_SIZE, "
+            + "WSPROBE_ALLOWED_ORIGINS "
             + "stand in for the flags; " + ServerTlsOptions.PASSWORD_VARIABLE + " holds the keystore password."})
 final class ServerCommand implements Callable<Integer> {
     private static final System.Logger LOG = System.getLogger(ServerCommand.class.getName());
@@ -81,6 +84,14 @@ final class ServerCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     Duration handshakeTimeout;
 
+    @Option(names = "--allowed-origins", paramLabel = "ORIGINS", converter = Converters.AllowedOriginsConverter.class,
+            defaultValue = "${env:WSPROBE_ALLOWED_ORIGINS:-}",
+            description = {"Web pages (by Origin) that may open WebSocket connections, comma-separated, e.g. "
+                    + "http://localhost:3000,https://tools.example.com; * for any; null for pages opened from files.",
+                "Always allowed: the server's own test page (same host and port) and clients that send no Origin "
+                    + "(non-browser clients). Others get HTTP 403 at the handshake."})
+    AllowedOrigins allowedOrigins;
+
     @Mixin
     ServerTlsOptions tls;
 
@@ -91,6 +102,7 @@ final class ServerCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         logging.install();
         ServerLimits.setMaxOutgoingBytes(maxOutgoingBuffer);
+        OriginCheck.allow(allowedOrigins);
         StandaloneServer server = start(serverOptions(), maxMessageSize);
         server.tlsPort().ifPresent(this::publishSelfSignedCertificate);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(Duration.ofSeconds(3)), "wsprobe-stop"));

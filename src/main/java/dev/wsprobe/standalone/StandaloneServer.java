@@ -2,6 +2,7 @@ package dev.wsprobe.standalone;
 
 import dev.wsprobe.echo.EchoEndpoint;
 import dev.wsprobe.receiver.ReceiverEndpoint;
+import dev.wsprobe.server.OriginCheck;
 import dev.wsprobe.server.ServerEndpoints;
 import dev.wsprobe.tls.SslContexts;
 import jakarta.websocket.DeploymentException;
@@ -75,6 +76,9 @@ public final class StandaloneServer implements AutoCloseable {
             secure.setSSLEngineConfig(engines);
             http.addListener(secure);
         }
+        // The browser test page at / (plain and TLS listeners alike); upgrade requests never get here, the
+        // WebSocket add-on takes them first. More specific paths can be mapped next to it.
+        http.getServerConfiguration().addHttpHandler(new TestPageHandler(), "/");
         try {
             // endpoints first: a client arriving the moment the port opens must find them, not a 404
             container.start(CONTEXT_PATH, options.port());
@@ -92,6 +96,8 @@ public final class StandaloneServer implements AutoCloseable {
         }
         LOG.log(System.Logger.Level.INFO, "listener state did change, new: ready, listening on "
                 + String.join(" and ", urls()));
+        LOG.log(System.Logger.Level.INFO, "test page: " + String.join(" and ", pageUrls())
+                + "; WebSocket handshakes allowed from " + OriginCheck.allowed().describe());
     }
 
     private NetworkListener listener(String name, int port) {
@@ -132,6 +138,17 @@ public final class StandaloneServer implements AutoCloseable {
         return urls;
     }
 
+    /** Where a browser finds the test page: http:// and, with TLS, https:// on the same ports as ws and wss. */
+    public List<String> pageUrls() {
+        // a browser cannot open the wildcard address; on this machine, localhost reaches it
+        boolean wildcard = options.host().equals("::") || options.host().equals("0.0.0.0");
+        String host = wildcard ? "localhost" : options.host().contains(":") ? "[" + options.host() + "]" : options.host();
+        List<String> urls = new ArrayList<>();
+        urls.add("http://" + host + ":" + port() + "/");
+        tlsPort().ifPresent(tls -> urls.add("https://" + host + ":" + tls + "/"));
+        return urls;
+    }
+
     /**
      * Says goodbye to every client (1001, going away), waits up to {@code patience} for them to answer,
      * then releases the ports.
@@ -162,11 +179,11 @@ public final class StandaloneServer implements AutoCloseable {
 
     /** Tyrus' server container with wsprobe's endpoints, fed by the Grizzly listeners' WebSocket add-on. */
     private static final class EndpointContainer extends TyrusServerContainer {
-        private final TyrusWebSocketEngine engine;
+        private final WebSocketEngine engine;
 
         EndpointContainer() {
             super(Set.<Class<?>>of(ReceiverEndpoint.class, EchoEndpoint.class));
-            engine = TyrusWebSocketEngine.builder(this).build();
+            engine = new HandshakeHostEngine(TyrusWebSocketEngine.builder(this).build());
         }
 
         @Override

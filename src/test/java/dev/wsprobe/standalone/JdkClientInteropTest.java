@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.wsprobe.server.ServerEndpoints;
 import dev.wsprobe.testing.Await;
+import dev.wsprobe.testing.EchoCases;
+import dev.wsprobe.testing.InteropPair;
+import dev.wsprobe.testing.InteropResults;
+import dev.wsprobe.testing.JdkEchoClient;
 import dev.wsprobe.testing.JdkSocket;
+import dev.wsprobe.testing.LogCapture;
 import dev.wsprobe.testing.ReceivedMessages;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -16,12 +21,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The JDK's java.net.http WebSocket client against the standalone server's receiver and echo, ws and wss. */
+/**
+ * The JDK's java.net.http WebSocket client against the standalone server's receiver and echo, ws and wss: text,
+ * binary, frame-length boundaries, fragments, ping/pong and close codes both ways.
+ */
 class JdkClientInteropTest {
+    private static final InteropPair PAIR = InteropPair.JDK_TO_WSPROBE;
     private static TestServer server;
 
     @BeforeAll
     static void start() throws Exception {
+        InteropResults.startPair(PAIR);
         server = new TestServer();
     }
 
@@ -80,5 +90,24 @@ class JdkClientInteropTest {
 
         JdkSocket.Close close = client.closeNormally();
         assertEquals(1000, close.code());
+    }
+
+    @ParameterizedTest(name = "secure={0}")
+    @ValueSource(booleans = {false, true})
+    void messagesAtFrameLengthBoundariesFragmentsPingAndClientClose(boolean secure) throws Exception {
+        try (LogCapture log = new LogCapture()) {
+            JdkEchoClient client = new JdkEchoClient(JdkSocket.connect(server.url(secure, "/echo"), trust(secure)));
+            EchoCases.boundarySizes(client, PAIR, secure);
+            EchoCases.fragments(client, PAIR, secure);
+            EchoCases.ping(client, PAIR, secure);
+            WsprobeServerCases.clientCloses(client, log, PAIR, secure);
+        }
+    }
+
+    @ParameterizedTest(name = "secure={0}")
+    @ValueSource(booleans = {false, true})
+    void serverClosesWith1009AndReasonOverTheLimit(boolean secure) throws Exception {
+        JdkEchoClient client = new JdkEchoClient(JdkSocket.connect(server.url(secure, "/echo"), trust(secure)));
+        WsprobeServerCases.serverClosesOverLimit(client, PAIR, secure);
     }
 }

@@ -27,15 +27,20 @@ class SlowReaderTest {
             long acceptedBefore = ServerEndpoints.ECHO.snapshot().connectionsAccepted();
             try (RawWebSocketClient neverReads = RawWebSocketClient.connect(echo)) {
                 Await.until(() -> ServerEndpoints.ECHO.snapshot().openConnections() == 1, "the connection");
-                byte[] chunk = new byte[32 * 1024];
-                try {
-                    // far more than socket buffers and the 256 KiB bound together: 32 MiB
-                    for (int i = 0; i < 1024 && ServerEndpoints.ECHO.snapshot().openConnections() > 0; i++) {
-                        neverReads.send(RawWebSocketClient.BINARY, chunk);
+                // writes block once the server stops reading this connection, so they get a thread of their own;
+                // closing the socket at the end unblocks it
+                Thread flood = new Thread(() -> {
+                    byte[] chunk = new byte[32 * 1024];
+                    try {
+                        for (int i = 0; i < 1024; i++) { // 32 MiB: far more than socket buffers and the bound
+                            neverReads.send(RawWebSocketClient.BINARY, chunk);
+                        }
+                    } catch (IOException e) {
+                        // the server gave up on us, or the test closed the socket: either ends the flood
                     }
-                } catch (IOException e) {
-                    // the server gave up on us: expected
-                }
+                }, "slow-reader-flood");
+                flood.setDaemon(true);
+                flood.start();
                 Await.until(() -> ServerEndpoints.ECHO.snapshot().openConnections() == 0,
                         "the slow reader to be closed");
             }

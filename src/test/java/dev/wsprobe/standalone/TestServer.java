@@ -1,5 +1,7 @@
 package dev.wsprobe.standalone;
 
+import dev.wsprobe.server.AllowedOrigins;
+import dev.wsprobe.server.OriginCheck;
 import dev.wsprobe.server.ServerLimits;
 import dev.wsprobe.testing.EventSocket;
 import dev.wsprobe.testing.RunningServer;
@@ -24,6 +26,7 @@ final class TestServer implements RunningServer, AutoCloseable {
     /** @param certificateNames what the server's certificate covers */
     TestServer(String... certificateNames) throws Exception {
         ServerLimits.setMaxMessageBytes(ServerLimits.DEFAULT_MAX_MESSAGE_BYTES);
+        OriginCheck.allow(AllowedOrigins.SAME_ORIGIN_ONLY);
         server = StandaloneServer.start(ServerOptions.plain("127.0.0.1", 0)
                 .withTls(0, pki.serverContext(pki.serverIdentity(certificateNames))));
     }

@@ -10,7 +10,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 
-/** target/wsprobe.war holds the endpoints and core, and nothing the application server brings itself. */
+/**
+ * target/wsprobe.war holds the endpoints, core, origin filter and test page, and nothing the application server
+ * brings itself.
+ */
 class WarContentIT {
     @Test
     void warHoldsTheEndpointsAndNoLibrariesOrLauncher() throws Exception {
@@ -21,7 +24,9 @@ class WarContentIT {
             for (String required : List.of("WEB-INF/classes/dev/wsprobe/receiver/ReceiverEndpoint.class",
                     "WEB-INF/classes/dev/wsprobe/echo/EchoEndpoint.class",
                     "WEB-INF/classes/dev/wsprobe/sender/SenderEndpoint.class",
-                    "WEB-INF/classes/dev/wsprobe/sender/PeriodicSender.class")) {
+                    "WEB-INF/classes/dev/wsprobe/sender/PeriodicSender.class",
+                    "WEB-INF/classes/dev/wsprobe/web/OriginFilter.class",
+                    "index.html")) {
                 assertTrue(names.contains(required), "WAR lacks " + required);
             }
             List<String> jars = names.stream().filter(name -> name.endsWith(".jar")).toList();
@@ -29,6 +34,8 @@ class WarContentIT {
             List<String> launcher = names.stream()
                     .filter(name -> name.startsWith("WEB-INF/classes/dev/wsprobe/standalone/")).toList();
             assertEquals(List.of(), launcher, "the standalone launcher does not belong in the WAR");
+            List<String> pages = names.stream().filter(name -> name.endsWith(".html")).toList();
+            assertEquals(List.of("index.html"), pages, "the test page once, at the context root");
             List<String> foreign = names.stream().filter(name -> name.endsWith(".class"))
                     .filter(name -> !name.startsWith("WEB-INF/classes/dev/wsprobe/")).toList();
             assertEquals(List.of(), foreign, "no classes other than wsprobe's own");

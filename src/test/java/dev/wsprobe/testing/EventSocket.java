@@ -6,6 +6,7 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import java.nio.ByteBuffer;
 import java.util.concurrent.BlockingQueue;
@@ -22,6 +23,7 @@ public class EventSocket {
     public final BlockingQueue<String> texts = new LinkedBlockingQueue<>();
     public final BlockingQueue<byte[]> binaries = new LinkedBlockingQueue<>();
     public final BlockingQueue<Throwable> errors = new LinkedBlockingQueue<>();
+    public final BlockingQueue<byte[]> pongs = new LinkedBlockingQueue<>();
     public final CountDownLatch opened = new CountDownLatch(1);
     public final CountDownLatch closed = new CountDownLatch(1);
     public volatile Session session;
@@ -43,6 +45,14 @@ public class EventSocket {
         byte[] copy = new byte[data.remaining()];
         data.get(copy);
         binaries.add(copy);
+    }
+
+    @OnMessage
+    public void onPong(PongMessage pong) {
+        ByteBuffer data = pong.getApplicationData();
+        byte[] copy = new byte[data.remaining()];
+        data.get(copy);
+        pongs.add(copy);
     }
 
     @OnClose

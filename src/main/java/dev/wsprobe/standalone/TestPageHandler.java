@@ -1,0 +1,53 @@
+package dev.wsprobe.standalone;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.glassfish.grizzly.http.Method;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.http.server.Response;
+import org.glassfish.grizzly.http.util.HttpStatus;
+
+/**
+ * Serves the browser test page at {@code /} (and {@code /index.html}). The page is the WAR's
+ * {@code src/main/webapp/index.html}, which the build also copies onto the classpath: one copy in the
+ * repository, served by both hosts.
+ */
+final class TestPageHandler extends HttpHandler {
+    static final String RESOURCE = "page/index.html";
+    private final byte[] page;
+
+    TestPageHandler() {
+        try (InputStream in = TestPageHandler.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the test page " + RESOURCE + " is missing from the classpath");
+            }
+            page = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void service(Request request, Response response) throws IOException {
+        String path = request.getRequestURI();
+        if (!path.equals("/") && !path.equals("/index.html")) {
+            response.sendError(HttpStatus.NOT_FOUND_404.getStatusCode());
+            return;
+        }
+        Method method = request.getMethod();
+        if (method != Method.GET && method != Method.HEAD) {
+            response.setHeader("Allow", "GET, HEAD");
+            response.sendError(HttpStatus.METHOD_NOT_ALLOWED_405.getStatusCode());
+            return;
+        }
+        response.setContentType("text/html; charset=utf-8");
+        response.setHeader("Cache-Control", "no-cache");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setContentLength(page.length);
+        if (method == Method.GET) {
+            response.getOutputStream().write(page);
+        }
+    }
+}

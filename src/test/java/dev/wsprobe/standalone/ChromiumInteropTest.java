@@ -1,0 +1,303 @@
+package dev.wsprobe.standalone;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wsprobe.server.AllowedOrigins;
+import dev.wsprobe.server.OriginCheck;
+import dev.wsprobe.server.ServerEndpoints;
+import dev.wsprobe.testing.Chromium;
+import dev.wsprobe.testing.EchoCases;
+import dev.wsprobe.testing.InteropCase;
+import dev.wsprobe.testing.InteropPair;
+import dev.wsprobe.testing.InteropResults;
+import dev.wsprobe.testing.LogCapture;
+import dev.wsprobe.testing.ReceivedMessages;
+import dev.wsprobe.testing.TestPage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+
+/**
+ * The test page in a real headless Chromium, served by the standalone server over http and https (ws and wss
+ * with a certificate made by the test's CA): what a person sees when they connect, send and close, what the
+ * receiver counts, and a page from another origin being refused. Screenshots go to target/screenshots/.
+ */
+class ChromiumInteropTest {
+    private static final InteropPair PAIR = InteropPair.CHROMIUM_TO_WSPROBE;
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static TestServer server;
+    private static Chromium chromium;
+    private static TestPage page;
+
+    @BeforeAll
+    static void start() throws Exception {
+        if (!Chromium.installed()) {
+            return; // each test then reports the skip (or, in CI, the failure) with what to install
+        }
+        InteropResults.startPair(PAIR);
+        server = new TestServer();
+        chromium = new Chromium();
+        page = new TestPage(chromium.driver);
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            if (chromium != null) {
+                chromium.close();
+            }
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    @BeforeEach
+    void needsChromium() {
+        Chromium.require();
+    }
+
+    @AfterEach
+    void defaultOriginsAndWindow() {
+        OriginCheck.allow(AllowedOrigins.SAME_ORIGIN_ONLY);
+        if (chromium != null) {
+            chromium.driver.manage().window().setSize(new Dimension(1280, 900));
+        }
+    }
+
+    /** The page as this server serves it: http(s)://localhost:port/. */
+    private static String pageUrl(boolean secure) {
+        return server.url(secure, "/").toString().replaceFirst("^ws", "http");
+    }
+
+    private static int utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    @ParameterizedTest(name = "secure={0}")
+    @ValueSource(booleans = {false, true})
+    void pageEchoesTextBinaryAndAFileThenClosesWithCodeAndReason(boolean secure) throws Exception {
+        page.open(pageUrl(secure));
+        assertEquals(server.url(secure, "/echo").toString(), page.url(), "prefilled with this server's echo");
+        page.connect();
+        page.awaitState("open");
+        page.awaitEntry("[data-kind=open]");
+
+        String text = "Hello Cruel World — Grüße, ünïcödé ✓";
+        page.typeMessage(text);
+        page.sendText();
+        String size = Integer.toString(utf8(text));
+        page.awaitEntry("[data-kind=sent][data-type=text][data-size='" + size + "']");
+        WebElement echoed = page.awaitEntry("[data-kind=received][data-type=text][data-size='" + size + "']");
+        assertTrue(echoed.getText().contains("received text, " + size + " bytes"), echoed.getText());
+        assertTrue(echoed.getText().contains(text), echoed.getText());
+
+        page.sendBinary();
+        page.awaitEntry("[data-kind=received][data-type=binary][data-size='" + size + "']");
+
+        Path file = Files.createTempFile("wsprobe-upload-", ".bin");
+        try {
+            Files.write(file, EchoCases.randomBytes(3000));
+            page.sendFile(file);
+            WebElement fileEcho = page.awaitEntry("[data-kind=received][data-type=binary][data-size='3000']");
+            assertTrue(fileEcho.getText().contains("received binary, 3000 bytes"), fileEcho.getText());
+        } finally {
+            Files.delete(file);
+        }
+        assertEquals("3", page.text("sent-count"));
+        assertEquals("3", page.text("received-count"));
+        InteropResults.passed(PAIR, InteropCase.PAGE_ECHO, secure);
+
+        try (LogCapture log = new LogCapture()) {
+            String reason = "bye from chromium " + (secure ? "wss" : "ws");
+            page.disconnect(4000, reason);
+            WebElement closed = page.awaitEntry("[data-kind=close]");
+            assertEquals("4000", closed.getDomAttribute("data-code"), "the server answered with the page's code");
+            assertEquals("true", closed.getDomAttribute("data-clean"));
+            page.awaitState("closed");
+            log.await(line -> line.contains("connection did close, code: 4000, reason: " + reason),
+                    "the server's close line with the page's code and reason");
+            InteropResults.passed(PAIR, InteropCase.CLIENT_CLOSE, secure);
+        }
+        chromium.screenshot(SCREENSHOTS.resolve(secure ? "test-page-wss.png" : "test-page.png"));
+    }
+
+    @ParameterizedTest(name = "secure={0}")
+    @ValueSource(booleans = {false, true})
+    void chromiumsWebSocketAtFrameLengthBoundaries(boolean secure) {
+        page.open(pageUrl(secure));
+        // Chromium's own WebSocket from the page's origin, without the page's UI (a 64 KiB message is no
+        // typing job): each size as text and as binary, compared byte for byte in the browser.
+        String script = """
+                const [url, sizes, done] = [arguments[0], arguments[1], arguments[arguments.length - 1]];
+                const text = (n) => Array.from({length: n}, (_, k) => String.fromCharCode(33 + k % 94)).join('');
+                const bytes = (n) => Uint8Array.from({length: n}, (_, k) => (k * 31 + 7) & 255);
+                const results = [];
+                const ws = new WebSocket(url);
+                ws.binaryType = 'arraybuffer';
+                ws.onerror = () => done({error: 'connection failed'});
+                let i = 0;
+                const next = () => {
+                  if (i === sizes.length) { ws.close(1000, 'done'); done({results: results}); return; }
+                  const n = sizes[i], t = text(n), b = bytes(n);
+                  let answers = 0;
+                  ws.onmessage = (e) => {
+                    if (typeof e.data === 'string') {
+                      results.push({size: n, type: 'text', same: e.data === t});
+                    } else {
+                      const r = new Uint8Array(e.data);
+                      results.push({size: n, type: 'binary', same: r.length === n && r.every((v, k) => v === b[k])});
+                    }
+                    if (++answers === 2) { i++; next(); }
+                  };
+                  ws.send(t);
+                  ws.send(b);
+                };
+                ws.onopen = next;
+                """;
+        List<Integer> sizes = java.util.Arrays.stream(InteropCase.BOUNDARY_SIZES).boxed().toList();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> outcome = (Map<String, Object>) ((JavascriptExecutor) chromium.driver)
+                .executeAsyncScript(script, server.url(secure, "/echo").toString(), sizes);
+        assertFalse(outcome.containsKey("error"), String.valueOf(outcome));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> results = (List<Map<String, Object>>) outcome.get("results");
+        assertEquals(sizes.size() * 2, results.size(), String.valueOf(results));
+        for (int size : InteropCase.BOUNDARY_SIZES) {
+            for (String type : List.of("text", "binary")) {
+                Map<String, Object> result = results.stream()
+                        .filter(r -> ((Number) r.get("size")).intValue() == size && type.equals(r.get("type")))
+                        .findFirst().orElseThrow();
+                assertEquals(Boolean.TRUE, result.get("same"), type + " of " + size + " bytes came back changed");
+            }
+            InteropResults.passed(PAIR, InteropCase.ofSize(size), secure);
+        }
+    }
+
+    @ParameterizedTest(name = "secure={0}")
+    @ValueSource(booleans = {false, true})
+    void overTheLimitTheServerClosesAndThePageShowsCodeAndReason(boolean secure) {
+        page.open(pageUrl(secure));
+        page.connect();
+        page.awaitState("open");
+        page.pasteMessage(EchoCases.asciiText(65537));
+        page.sendText();
+        WebElement closed = page.awaitEntry("[data-kind=close]");
+        assertEquals("1009", closed.getDomAttribute("data-code"));
+        String reason = closed.getDomAttribute("data-reason");
+        assertFalse(reason == null || reason.isBlank(), "the page shows the server's reason");
+        assertTrue(closed.getText().contains("closed: code 1009 (message too big), reason: " + reason),
+                closed.getText());
+        InteropResults.passed(PAIR, InteropCase.SERVER_CLOSE, secure);
+    }
+
+    @ParameterizedTest(name = "secure={0}")
+    @ValueSource(booleans = {false, true})
+    void pageToReceiverWhichCountsEveryMessageIncludingPeriodicOnes(boolean secure) throws Exception {
+        page.open(pageUrl(secure));
+        page.chooseOwnEndpoint("receive");
+        assertEquals(server.url(secure, "/receive").toString(), page.url());
+        try (ReceivedMessages received = new ReceivedMessages(ServerEndpoints.RECEIVER)) {
+            page.connect();
+            page.awaitState("open");
+            String text = "counted by the receiver ✓";
+            page.typeMessage(text);
+            page.sendText();
+            page.sendBinary();
+            ReceivedMessages.Message first = received.next();
+            assertEquals(false, first.binary());
+            assertEquals(utf8(text), first.sizeBytes());
+            ReceivedMessages.Message second = received.next();
+            assertEquals(true, second.binary());
+            assertEquals(utf8(text), second.sizeBytes());
+
+            page.startPeriodic("0.2");
+            // "Hello Cruel World 2026-11-26T01:02:03.456Z": 18 + 24 bytes, like the sender's
+            for (int i = 1; i <= 2; i++) {
+                ReceivedMessages.Message periodic = received.next();
+                assertEquals(false, periodic.binary());
+                assertEquals(42, periodic.sizeBytes(), "periodic message " + i);
+            }
+            page.stopPeriodic();
+            WebElement periodicEntry = page.awaitEntry("[data-kind=sent][data-size='42']");
+            assertTrue(periodicEntry.getText().contains("Hello Cruel World 20"), periodicEntry.getText());
+            page.disconnect(1000, "done");
+            page.awaitState("closed");
+            InteropResults.passed(PAIR, InteropCase.PAGE_RECEIVE, secure);
+        }
+    }
+
+    @ParameterizedTest(name = "secure={0}")
+    @ValueSource(booleans = {false, true})
+    void pageFromAnotherOriginIsRefusedWith403UntilItIsAllowed(boolean secure) throws Exception {
+        // the page from http(s)://127.0.0.1:port is another origin than ws(s)://localhost:port
+        String otherOriginPage = pageUrl(secure).replace("localhost", "127.0.0.1");
+        String otherOrigin = otherOriginPage.substring(0, otherOriginPage.length() - 1);
+        String target = server.url(secure, "/echo").toString();
+        try (LogCapture log = new LogCapture()) {
+            page.open(otherOriginPage);
+            chromium.driver.manage().logs().get(LogType.BROWSER); // start with an empty console
+            page.setUrl(target);
+            page.connect();
+            page.awaitEntry("[data-kind=error]");
+            WebElement closed = page.awaitEntry("[data-kind=close]");
+            assertEquals("1006", closed.getDomAttribute("data-code"), "the handshake failed: no close frame");
+            log.await(line -> line.contains("refused a WebSocket handshake with HTTP 403: origin " + otherOrigin),
+                    "the server's refusal line");
+            List<String> console = chromium.driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .map(LogEntry::getMessage).toList();
+            assertTrue(console.stream().anyMatch(line -> line.contains("403")),
+                    "Chromium's console names the 403: " + console);
+            InteropResults.passed(PAIR, InteropCase.ORIGIN_REFUSED, secure);
+        }
+
+        OriginCheck.allow(AllowedOrigins.parse(otherOrigin));
+        page.clearLog();
+        page.connect();
+        page.awaitState("open");
+        page.disconnect(1000, "allowed now");
+        page.awaitState("closed");
+    }
+
+    @Test
+    void pageFitsAPhoneScreen() throws Exception {
+        chromium.driver.manage().window().setSize(new Dimension(390, 844));
+        page.open(pageUrl(false));
+        page.connect();
+        page.awaitState("open");
+        page.typeMessage("Hello from a phone");
+        page.sendText();
+        page.awaitEntry("[data-kind=received]");
+        JavascriptExecutor js = (JavascriptExecutor) chromium.driver;
+        long viewport = ((Number) js.executeScript("return document.documentElement.clientWidth;")).longValue();
+        long content = ((Number) js.executeScript("return document.documentElement.scrollWidth;")).longValue();
+        assertTrue(viewport <= 420, "a phone-sized viewport, got " + viewport);
+        assertTrue(content <= viewport, "no sideways scrolling: content " + content + " px, viewport " + viewport);
+        for (String control : List.of("url", "connect", "disconnect", "send-text", "send-binary", "log")) {
+            long right = ((Number) js.executeScript(
+                    "return Math.ceil(document.getElementById(arguments[0]).getBoundingClientRect().right);", control))
+                    .longValue();
+            assertTrue(right <= viewport, control + " ends at " + right + " px, past the " + viewport + " px screen");
+        }
+        chromium.screenshot(SCREENSHOTS.resolve("test-page-phone.png"));
+        page.disconnect(1000, "bye");
+        page.awaitState("closed");
+    }
+}

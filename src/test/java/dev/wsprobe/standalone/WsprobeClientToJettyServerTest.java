@@ -1,0 +1,156 @@
+package dev.wsprobe.standalone;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wsprobe.sender.ConnectionState.Kind;
+import dev.wsprobe.sender.PeriodicSender;
+import dev.wsprobe.sender.SenderOptions;
+import dev.wsprobe.sender.SenderResult;
+import dev.wsprobe.sender.WebSocketUrl;
+import dev.wsprobe.testing.Await;
+import dev.wsprobe.testing.EchoCases;
+import dev.wsprobe.testing.EchoClient;
+import dev.wsprobe.testing.EventSocket;
+import dev.wsprobe.testing.InteropCase;
+import dev.wsprobe.testing.InteropPair;
+import dev.wsprobe.testing.InteropResults;
+import dev.wsprobe.testing.JettyEchoServer;
+import dev.wsprobe.testing.RecordingSenderListener;
+import dev.wsprobe.testing.TestPki;
+import dev.wsprobe.testing.TyrusEchoClient;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * wsprobe's client side against a server nobody here wrote: Jetty 12 on loopback, ws and wss (a certificate
+ * from the test's CA, host names verified). The Tyrus client runs the shared cases; the periodic sender must
+ * go through its states, send, and close normally with Jetty too.
+ */
+class WsprobeClientToJettyServerTest {
+    private static final TestPki PKI = new TestPki();
+    private static JettyEchoServer jetty;
+
+    @BeforeAll
+    static void start() throws Exception {
+        InteropResults.startPair(InteropPair.WSPROBE_TO_JETTY);
+        InteropResults.startPair(InteropPair.SENDER_TO_JETTY);
+        jetty = new JettyEchoServer(PKI.serverContext(PKI.serverIdentity("localhost", "127.0.0.1")));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        jetty.close();
+    }
+
+    private static ClientTls tls(boolean secure) {
+        return secure ? ClientTls.verifying(PKI.trustingClientContext()) : null;
+    }
+
+    private static TyrusClientConnector connect(EventSocket socket, URI target) throws Exception {
+        TyrusClientConnector connector = new TyrusClientConnector(tls(WebSocketUrl.isSecure(target)), target,
+                SenderOptions.DEFAULT_HANDSHAKE_TIMEOUT);
+        connector.connect(socket, target);
+        socket.awaitOpen();
+        return connector;
+    }
+
+    @ParameterizedTest(name = "secure={0}")
+    @ValueSource(booleans = {false, true})
+    void tyrusClientCasesAgainstJetty(boolean secure) throws Exception {
+        InteropPair pair = InteropPair.WSPROBE_TO_JETTY;
+        EventSocket socket = new EventSocket();
+        try (TyrusClientConnector connector = connect(socket, jetty.url(secure, "/echo"))) {
+            EchoClient client = new TyrusEchoClient(socket);
+            EchoCases.boundarySizes(client, pair, secure);
+            EchoCases.fragments(client, pair, secure);
+            EchoCases.ping(client, pair, secure);
+
+            jetty.closes.clear();
+            String reason = "bye from tyrus " + (secure ? "wss" : "ws");
+            client.close(4000, reason);
+            assertEquals(new JettyEchoServer.Closed(4000, reason), Await.next(jetty.closes, "Jetty's view of the close"));
+            assertEquals(4000, client.awaitClose().code());
+            InteropResults.passed(pair, InteropCase.CLIENT_CLOSE, secure);
+        }
+    }
+
+    @ParameterizedTest(name = "secure={0}")
+    @ValueSource(booleans = {false, true})
+    void jettyClosesWithCodeAndReasonAndTyrusSeesBothExceptOverTls(boolean secure) throws Exception {
+        EventSocket socket = new EventSocket();
+        jetty.opened.clear();
+        jetty.closes.clear();
+        try (TyrusClientConnector connector = connect(socket, jetty.url(secure, "/echo"))) {
+            // closed from the server's side while no send is in flight: a close that races a send makes
+            // Tyrus' blocking send throw RejectedExecutionException (its executor shuts down under it)
+            Session serverSide = Await.next(jetty.opened, "Jetty's side of the connection");
+            String reason = "jetty says bye " + (secure ? "wss" : "ws");
+            serverSide.close(4001, reason, Callback.NOOP);
+            EchoClient.CloseSeen close = new TyrusEchoClient(socket).awaitClose();
+            JettyEchoServer.Closed jettySaw = Await.next(jetty.closes, "Jetty's view of the close");
+            if (!secure) {
+                assertEquals(new EchoClient.CloseSeen(4001, reason), close);
+                assertEquals(4001, jettySaw.code(), "Tyrus answered the close");
+                InteropResults.passed(InteropPair.WSPROBE_TO_JETTY, InteropCase.SERVER_CLOSE, secure);
+                return;
+            }
+            // Known issue, over TLS only: Tyrus' client reports 1006 ("Closed abnormally.") instead of Jetty's
+            // code and reason in most runs here, and never answers the close (Jetty sees 1006 too). The JDK
+            // client gets 4001 and the reason from the same Jetty server every time, and the Tyrus client gets
+            // wsprobe's own server's 1009 over TLS: it is this pair. Assert what each side sees, either way.
+            if (close.code() == 4001) {
+                assertEquals(new EchoClient.CloseSeen(4001, reason), close);
+            } else {
+                assertEquals(new EchoClient.CloseSeen(1006, "Closed abnormally."), close);
+                assertEquals(1006, jettySaw.code(), "no close answer reached Jetty");
+            }
+            InteropResults.knownIssue(InteropPair.WSPROBE_TO_JETTY, InteropCase.SERVER_CLOSE, secure);
+        }
+    }
+
+    @ParameterizedTest(name = "secure={0}")
+    @ValueSource(booleans = {false, true})
+    void periodicSenderGoesReadySendsAndClosesNormallyWithJetty(boolean secure) throws Exception {
+        URI target = jetty.url(secure, "/echo");
+        Duration fast = Duration.ofMillis(100);
+        SenderOptions options = SenderOptions.defaults(target).withTiming(fast, fast).withCount(3);
+        RecordingSenderListener listener = new RecordingSenderListener();
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+        jetty.received.clear();
+        jetty.closes.clear();
+        try (TyrusClientConnector connector = new TyrusClientConnector(tls(secure), target,
+                options.handshakeTimeout())) {
+            SenderResult result = new PeriodicSender(options, connector, scheduler, listener, Clock.systemUTC())
+                    .start().get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
+
+            assertEquals(List.of(Kind.PREPARING, Kind.READY, Kind.CANCELLED), listener.kinds());
+            assertEquals(3, result.sent());
+            assertEquals(0, result.sendFailures());
+            for (int i = 1; i <= 3; i++) {
+                RecordingSenderListener.Send send = Await.next(listener.sends, "send " + i);
+                assertNull(send.error(), "send " + i + " reported an error");
+                JettyEchoServer.Received received = Await.next(jetty.received, "Jetty to receive message " + i);
+                assertEquals(send.sizeBytes(), received.sizeBytes());
+                assertTrue(received.text().startsWith("Hello Cruel World "), received.text());
+            }
+            assertEquals(new JettyEchoServer.Closed(1000, "done: 3 messages"),
+                    Await.next(jetty.closes, "Jetty's view of the sender's close"));
+            InteropResults.passed(InteropPair.SENDER_TO_JETTY, InteropCase.SENDER, secure);
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.wsprobe.testing;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+
+/**
+ * A third-party WebSocket server for wsprobe's clients to talk to: Jetty 12 (core, its own WebSocket API) on
+ * loopback, ws and wss on ephemeral ports, with an echo at {@code /echo} that records what it received and
+ * how each connection closed. Tests close a connection from the server's side through {@link #opened}.
+ */
+public final class JettyEchoServer implements RunningServer, AutoCloseable {
+    private static final long LARGE = 1024 * 1024;
+
+    /** One message as the Jetty server received it. */
+    public record Received(boolean binary, int sizeBytes, String text) {
+    }
+
+    /** A close as the Jetty server saw it. */
+    public record Closed(int code, String reason) {
+    }
+
+    /** The server side of each connection, as it opens. */
+    public final BlockingQueue<Session> opened = new LinkedBlockingQueue<>();
+    public final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+    public final BlockingQueue<Closed> closes = new LinkedBlockingQueue<>();
+    private final Server server = new Server();
+    private final ServerConnector plain;
+    private final ServerConnector secure;
+
+    /** @param tlsIdentity the server side of TLS for the wss connector */
+    public JettyEchoServer(SSLContext tlsIdentity) throws Exception {
+        plain = new ServerConnector(server);
+        plain.setHost("127.0.0.1");
+        plain.setPort(0);
+        SslContextFactory.Server tls = new SslContextFactory.Server();
+        tls.setSslContext(tlsIdentity);
+        secure = new ServerConnector(server, tls);
+        secure.setHost("127.0.0.1");
+        secure.setPort(0);
+        server.addConnector(plain);
+        server.addConnector(secure);
+        ContextHandler root = new ContextHandler("/");
+        root.setHandler(WebSocketUpgradeHandler.from(server, root, container -> {
+            container.setMaxTextMessageSize(LARGE);
+            container.setMaxBinaryMessageSize(LARGE);
+            container.addMapping("/echo", (request, response, callback) -> new Echo());
+        }));
+        server.setHandler(root);
+        server.start();
+    }
+
+    @Override
+    public URI ws(String path) {
+        return URI.create("ws://localhost:" + plain.getLocalPort() + path);
+    }
+
+    @Override
+    public URI wss(String path) {
+        return URI.create("wss://localhost:" + secure.getLocalPort() + path);
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+
+    /**
+     * Echoes text as text and binary as binary; pings are answered by Jetty itself. Public because Jetty binds
+     * the listener methods through method handles, which need an accessible class.
+     */
+    public final class Echo implements Session.Listener.AutoDemanding {
+        private Session session;
+
+        @Override
+        public void onWebSocketOpen(Session newSession) {
+            session = newSession;
+            opened.add(newSession);
+        }
+
+        @Override
+        public void onWebSocketText(String message) {
+            received.add(new Received(false, message.getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
+                    message));
+            session.sendText(message, Callback.NOOP);
+        }
+
+        @Override
+        public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+            received.add(new Received(true, payload.remaining(), null));
+            ByteBuffer copy = ByteBuffer.allocate(payload.remaining()).put(payload).flip();
+            callback.succeed();
+            session.sendBinary(copy, Callback.NOOP);
+        }
+
+        @Override
+        public void onWebSocketClose(int statusCode, String reason) {
+            closes.add(new Closed(statusCode, reason));
+        }
+    }
+}
