@@ -344,29 +344,12 @@ public final class ConnectionCheck {
             tcp.connect(new InetSocketAddress(host, port), millis(CONFIRM_TIMEOUT));
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(new javax.net.ssl.KeyManager[] {recordOnly},
-                    new TrustManager[] {acceptAnything()}, null);
+                    new TrustManager[] {SslContexts.acceptingAnyCertificate()}, null);
             handshake(context, tcp, false, CONFIRM_TIMEOUT).close();
         } catch (IOException | java.security.GeneralSecurityException | RuntimeException e) {
             // what was recorded before the failure is the answer
         }
         return asked[0];
-    }
-
-    private static X509TrustManager acceptAnything() {
-        return new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        };
     }
 
     private boolean speaksPlainHttp() {
