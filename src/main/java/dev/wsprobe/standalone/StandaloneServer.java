@@ -8,6 +8,7 @@ import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,7 @@ public final class StandaloneServer implements AutoCloseable {
             secure.setSSLEngineConfig(engines);
             http.addListener(secure);
         }
+        http.getServerConfiguration().addHttpHandler(new StatusHandler(Instant.now()), StatusHandler.PATH);
         try {
             http.start();
             container.start(CONTEXT_PATH, port());

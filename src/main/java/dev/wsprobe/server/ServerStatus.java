@@ -1,0 +1,24 @@
+package dev.wsprobe.server;
+
+import dev.wsprobe.sender.SenderStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a host's {@code /status} reports: how long it has run, what each endpoint has seen, and its periodic
+ * sender (null when it runs none). Rendered by {@link StatusJson}.
+ */
+public record ServerStatus(Duration uptime, List<EndpointStats.Snapshot> endpoints, SenderStatus sender) {
+
+    public ServerStatus {
+        endpoints = List.copyOf(endpoints);
+    }
+
+    /** The status of this application's endpoints now. */
+    public static ServerStatus now(Instant startedAt, Clock clock, SenderStatus sender) {
+        List<EndpointStats.Snapshot> endpoints = ServerEndpoints.all().stream().map(EndpointStats::snapshot).toList();
+        return new ServerStatus(Duration.between(startedAt, clock.instant()), endpoints, sender);
+    }
+}
