@@ -21,7 +21,10 @@ class WarContentIT {
             for (String required : List.of("WEB-INF/classes/dev/wsprobe/receiver/ReceiverEndpoint.class",
                     "WEB-INF/classes/dev/wsprobe/echo/EchoEndpoint.class",
                     "WEB-INF/classes/dev/wsprobe/sender/SenderEndpoint.class",
-                    "WEB-INF/classes/dev/wsprobe/sender/PeriodicSender.class")) {
+                    "WEB-INF/classes/dev/wsprobe/sender/PeriodicSender.class",
+                    "WEB-INF/classes/dev/wsprobe/web/WarLifecycle.class",
+                    "WEB-INF/classes/dev/wsprobe/web/StatusServlet.class",
+                    "WEB-INF/classes/dev/wsprobe/server/StatusJson.class")) {
                 assertTrue(names.contains(required), "WAR lacks " + required);
             }
             List<String> jars = names.stream().filter(name -> name.endsWith(".jar")).toList();
@@ -32,6 +35,8 @@ class WarContentIT {
             List<String> foreign = names.stream().filter(name -> name.endsWith(".class"))
                     .filter(name -> !name.startsWith("WEB-INF/classes/dev/wsprobe/")).toList();
             assertEquals(List.of(), foreign, "no classes other than wsprobe's own");
+            assertTrue(names.stream().noneMatch(name -> name.equals("WEB-INF/web.xml")),
+                    "configured by annotations; a web.xml is the deployer's to add (context parameters)");
         }
     }
 }

@@ -3,18 +3,22 @@ package dev.wsprobe.testing;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -181,5 +185,18 @@ public abstract class EndpointSuite {
         assertNull(first.sender(), "no sender unless one is configured");
         Await.until(() -> StatusDocument.readQuietly(host().status()).uptimeSeconds() > first.uptimeSeconds(),
                 "the uptime to grow");
+    }
+
+    @Test
+    void wssClientRefusesTheHostWhenTrustingAnotherCertificate() {
+        // the trust in the other tests is real: a client trusting some other certificate does not connect
+        SSLContext someoneElse = new TestPki().trustingClientContext();
+        Exception refused = assertThrows(Exception.class, () -> JdkSocket.connect(host().wss("/echo"), someoneElse));
+        assertTrue(causes(refused).anyMatch(SSLHandshakeException.class::isInstance),
+                "expected an SSLHandshakeException in the causes of " + refused);
+    }
+
+    private static Stream<Throwable> causes(Throwable error) {
+        return Stream.iterate(error, Objects::nonNull, Throwable::getCause);
     }
 }
