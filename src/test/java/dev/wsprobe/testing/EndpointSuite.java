@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the WAR in each application server extend this class and say where the host is ({@link #host()}), so one
  * suite proves them all (the pattern of Tyrus' TestContainer). The client is the JDK's own WebSocket client,
  * a stack independent of every server under test. Counters are read from the host's {@code /status}.
- * Tests run one after another: each compares the counters before and after its own traffic.
+ * Tests run one after another, each on a quiet host, and compare the counters before and after their traffic.
  */
 public abstract class EndpointSuite {
     private static final int KIB_64 = 64 * 1024;
@@ -39,6 +40,16 @@ public abstract class EndpointSuite {
 
     private SSLContext trust(boolean secure) {
         return secure ? host().clientTrust() : null;
+    }
+
+    /**
+     * Connections a previous test closed may still be closing on the server: wait until none is open, so
+     * each test's counts start from a quiet host.
+     */
+    @BeforeEach
+    void hostIsQuiet() throws InterruptedException {
+        Await.until(() -> counts("/receive").openConnections() == 0 && counts("/echo").openConnections() == 0,
+                "no open connection left on " + host().name());
     }
 
     private StatusDocument.Counts counts(String path) {
