@@ -43,8 +43,9 @@ class SessionKeeperTest {
 
     @Test
     void aPeerThatAnswersPingsStaysOpen() throws Exception {
+        // pings every 100 ms; the pong may take up to 3 s, generous for a loaded machine
         try (StandaloneServer server = start(new SessionKeeper(Duration.ZERO, Duration.ofMillis(100),
-                Duration.ofMillis(200)))) {
+                Duration.ofSeconds(3)))) {
             // the JDK client answers pings by itself
             JdkSocket client = JdkSocket.connect(URI.create("ws://127.0.0.1:" + server.port() + "/echo"), null);
             assertNull(client.closes.poll(1500, TimeUnit.MILLISECONDS), "several ping rounds and no close");
