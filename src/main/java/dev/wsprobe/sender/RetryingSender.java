@@ -121,8 +121,8 @@ public final class RetryingSender {
                 return;
             }
             pause = nextPause;
-            nextPause = nextPause.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY
-                    : nextPause.multipliedBy(2);
+            Duration doubled = nextPause.multipliedBy(2);
+            nextPause = doubled.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : doubled;
         }
         relay.report(ConnectionState.waiting(result.finalState().error()));
         synchronized (this) {

@@ -21,8 +21,9 @@ public final class SenderLog implements SenderListener {
 
     @Override
     public void stateChanged(ConnectionState state) {
-        System.Logger.Level level = state.kind() == ConnectionState.Kind.FAILED
-                ? System.Logger.Level.WARNING : System.Logger.Level.INFO;
+        // failed, and waiting (a failure that will be retried), are what an operator looks for in a server log
+        boolean trouble = state.kind() == ConnectionState.Kind.FAILED || state.kind() == ConnectionState.Kind.WAITING;
+        System.Logger.Level level = trouble ? System.Logger.Level.WARNING : System.Logger.Level.INFO;
         LOG.log(level, prefix + "state did change, new: " + state);
     }
 
