@@ -13,6 +13,7 @@ import dev.wsprobe.testing.Await;
 import dev.wsprobe.testing.FakePeers;
 import dev.wsprobe.testing.JdkSocket;
 import dev.wsprobe.testing.RecordingSenderListener;
+import dev.wsprobe.testing.StatusDocument;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,6 +45,10 @@ class SequenceTrackingTest {
                 assertEquals("ack #" + n, client.nextText());
             }
             assertEquals(2, ServerEndpoints.SEQUENCES.missing(sender), "#3 and #4 are missing");
+            jakarta.json.JsonObject sequences = StatusDocument.read(
+                    URI.create("http://127.0.0.1:" + server.port() + "/status")).json().getJsonObject("sequences");
+            assertTrue(sequences.getJsonNumber("missing").longValue() >= 2, "/status shows the gap: " + sequences);
+            assertTrue(sequences.getInt("senders") >= 1, sequences.toString());
             long duplicatesBefore = ServerEndpoints.SEQUENCES.duplicates();
             client.sendText("Hello Cruel World #3");
             client.sendText("Hello Cruel World #2");
