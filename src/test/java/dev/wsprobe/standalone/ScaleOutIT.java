@@ -74,19 +74,9 @@ class ScaleOutIT {
             for (JarServer receiver : receivers) {
                 receiver.awaitReady();
             }
-            int plainPort = freeLoopbackPort();
-            int tlsPort = freeLoopbackPort();
-            String site = NginxTemplate.render(Map.of(
-                    "WSPROBE_PROXY_LISTEN", "127.0.0.1:" + plainPort,
-                    "WSPROBE_PROXY_TLS_LISTEN", "127.0.0.1:" + tlsPort,
-                    "WSPROBE_PROXY_CERTIFICATE", proxyCertificate.certificateChain().toAbsolutePath().toString(),
-                    "WSPROBE_PROXY_KEY", proxyCertificate.privateKey().toAbsolutePath().toString(),
-                    "WSPROBE_RECEIVER_1", "127.0.0.1:" + receivers.get(0).port(),
-                    "WSPROBE_RECEIVER_2", "127.0.0.1:" + receivers.get(1).port(),
-                    "WSPROBE_RECEIVER_3", "127.0.0.1:" + receivers.get(2).port()));
-            try (Nginx nginx = Nginx.start(work.resolve("nginx"), site, List.of(plainPort, tlsPort))) {
-                URI wss = URI.create("wss://127.0.0.1:" + tlsPort + "/receive");
-                URI ws = URI.create("ws://127.0.0.1:" + plainPort + "/receive");
+            try (Proxy proxy = startProxy(work, proxyCertificate, receivers)) {
+                URI wss = URI.create("wss://127.0.0.1:" + proxy.tlsPort() + "/receive");
+                URI ws = URI.create("ws://127.0.0.1:" + proxy.plainPort() + "/receive");
                 scaleOut(receivers, ws, wss, ca, pki);
             }
         } finally {
@@ -96,8 +86,7 @@ class ScaleOutIT {
         }
     }
 
-    private void scaleOut(List<JarServer> receivers, URI ws, URI wss, Path ca, TestPki pki)
-            throws Exception {
+    private void scaleOut(List<JarServer> receivers, URI ws, URI wss, Path ca, TestPki pki) throws Exception {
         // The compose file's sender: the jar's send over wss to nginx, trusting only the CA. Faster ticks than
         // its 1 s default so that its reconnect (at least 0.25 s: the first retry waits 0.5 s, jitter halves it)
         // must skip one.
@@ -107,6 +96,7 @@ class ScaleOutIT {
             composeSender.awaitLine(line -> line.contains("state did change, new: ready"),
                     "the jar's sender ready through nginx (wss)");
             Await.until(() -> openOn(receivers) == 1, "the jar's sender on one receiver");
+            // the receiver to stop: the one holding the jar's sender, so that the compose sender's move is seen
             JarServer victim = receivers.stream().filter(receiver -> receiver.receiver().openConnections() == 1)
                     .findFirst().orElseThrow();
             List<JarServer> survivors = receivers.stream().filter(receiver -> receiver != victim).toList();
@@ -120,22 +110,12 @@ class ScaleOutIT {
             try (SenderFleet fleet = SenderFleet.start(targets, settings,
                     ClientTls.verifying(pki.trustingClientContext()))) {
                 fleet.awaitAllReady("through nginx");
-                Await.until(() -> openOn(receivers) == SENDERS, "all " + SENDERS + " connections on the receivers");
-                String shares = shares(receivers);
-                for (JarServer receiver : receivers) {
-                    int open = receiver.receiver().openConnections();
-                    assertTrue(open >= SENDERS / (2 * receivers.size()),
-                            "every receiver takes a share of the connections: " + shares);
-                }
-                long before = receivedBy(receivers);
-                Await.until(() -> receivers.stream().allMatch(receiver -> receiver.receiver().messagesReceived() > 0)
-                        && receivedBy(receivers) >= before + SENDERS, "messages arriving at every receiver");
-                REPORT.info("connections per receiver: " + shares);
+                assertSpread(receivers);
 
                 int victimConnections = victim.receiver().openConnections();
-                // counted from here: a sender may also skip a tick just before its first ready on a busy machine
-                Map<Member, Long> skippedBefore = fleet.members().stream()
-                        .collect(Collectors.toMap(member -> member, member -> member.listener().skipped.get()));
+                // Counted from here: on a busy machine a sender may also skip a tick just before its first ready,
+                // or need a second attempt to connect at all.
+                SenderFleet.Mark beforeTheStop = fleet.mark();
                 long jarSkippedBefore = composeSender.stdout().lines()
                         .filter(line -> line.contains("did skip send")).count();
                 long stoppedAt = System.nanoTime();
@@ -144,34 +124,16 @@ class ScaleOutIT {
                         victim + " stopped");
                 assertEquals(143, victim.process.exitCode(), "exit code of " + victim + " after SIGTERM");
 
-                // its senders: waiting on its 1001, then ready again through nginx
+                // its senders: waiting on its close, then ready again through nginx, on the survivors
                 try {
-                    Await.until(() -> moved(fleet).size() == victimConnections - 1,
+                    Await.until(() -> fleet.wentWaitingSince(beforeTheStop).size() == victimConnections - 1,
                             (victimConnections - 1) + " fleet senders waiting after " + victim + " stopped (the "
                                     + "jar's sender was the other of its " + victimConnections + ")");
                 } catch (AssertionError e) {
                     throw new AssertionError(e.getMessage() + "; the fleet:\n" + fleet.describe(), e);
                 }
-                int goingAway = 0;
-                int dropped = 0;
-                for (Member member : moved(fleet)) {
-                    ConnectionState waiting = member.firstWaiting();
-                    boolean saw1001 = waiting.diagnosis().code() == DiagnosisCode.SERVER_CLOSED_TRANSIENT
-                            && waiting.diagnosis().cause().contains("1001");
-                    if (saw1001) {
-                        goingAway++;
-                    } else {
-                        // Known issue (docs/interop.md): Tyrus' client over TLS may miss a close frame that
-                        // arrives together with the end of the TLS session, which is what nginx sends once the
-                        // receiver has closed. Over plain ws the 1001 always arrives.
-                        assertEquals(DiagnosisCode.CONNECTION_DROPPED, waiting.diagnosis().code(),
-                                member.name() + ": " + waiting);
-                        assertTrue(member.secure(), member.name() + " over plain ws missed the 1001: " + waiting);
-                        dropped++;
-                    }
-                }
-                assertTrue(moved(fleet).stream().anyMatch(member -> !member.secure()),
-                        "some senders on " + victim + " connected over plain ws (they alternate ws and wss)");
+                List<Member> moved = fleet.wentWaitingSince(beforeTheStop);
+                CloseSeen closes = assertMovedSendersSawTheClose(moved, beforeTheStop, victim);
                 composeSender.awaitLine(line -> line.contains("new: waiting("), "the jar's sender waiting");
                 fleet.awaitAllReady("again after " + victim + " stopped");
                 long movedAfterMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stoppedAt);
@@ -179,49 +141,143 @@ class ScaleOutIT {
                         "all " + SENDERS + " connections on the survivors " + survivors + ": " + shares(survivors));
                 String survivorShares = shares(survivors);
                 // more than one waiting: a reconnect failed again (e.g. it reached the stopping receiver)
-                long failedAgain = moved(fleet).stream().filter(member -> member.listener().kinds().stream()
-                        .filter(kind -> kind == Kind.WAITING).count() > 1).count();
+                long failedAgain = moved.stream().filter(member -> member.waitingSince(beforeTheStop).size() > 1)
+                        .count();
 
                 // and they go on: the moved senders send again, the survivors' total keeps growing
-                for (Member member : moved(fleet)) {
+                for (Member member : moved) {
                     Await.until(() -> sentSinceReady(member), member.name() + " sending again");
                 }
                 long atSwitch = receivedBy(survivors);
                 Await.until(() -> receivedBy(survivors) >= atSwitch + 2L * SENDERS,
                         "the survivors to receive " + 2 * SENDERS + " more messages");
 
-                long fleetSkipped = 0;
-                for (Member member : fleet.members()) {
-                    long skipped = member.listener().skipped.get() - skippedBefore.get(member);
-                    if (member.wentWaiting()) {
-                        assertTrue(skipped >= 1, member.name() + " skipped " + skipped + " while reconnecting");
-                        fleetSkipped += skipped;
-                    } else {
-                        assertEquals(0, skipped, member.name() + " never left ready, yet skipped sends");
-                    }
-                }
-                composeSender.terminate();
-                String summary = composeSender.awaitLine(line -> line.contains("summary:"), "the jar's summary");
-                Matcher skippedByJar = SUMMARY_SKIPPED.matcher(summary);
-                assertTrue(skippedByJar.find(), summary);
-                long jarSkipped = Long.parseLong(skippedByJar.group(1)) - jarSkippedBefore;
-                assertTrue(jarSkipped >= 1, "the jar's sender counted its skipped sends: " + summary);
+                long fleetSkipped = skippedDuringTheSwitch(fleet, beforeTheStop);
+                long jarSkipped = skippedByTheJarsSender(composeSender) - jarSkippedBefore;
+                assertTrue(jarSkipped >= 1, "the jar's sender counted " + jarSkipped + " skipped sends");
 
-                REPORT.info("stopped " + victim + " with " + victimConnections
-                        + " connections; in-process senders that saw its 1001: " + goingAway + ", that saw 1006 over wss"
-                        + " (the known Tyrus issue): " + dropped + ", plus the jar's sender; all ready again on the "
-                        + "survivors after " + movedAfterMillis + " ms (" + survivorShares + "); senders whose first reconnect "
-                        + "failed too: " + failedAgain);
-                REPORT.info("skipped during the switch: " + (fleetSkipped + jarSkipped)
-                        + " messages (" + fleetSkipped + " by the in-process senders, " + jarSkipped
-                        + " by the jar's sender) at one tick per " + INTERVAL.toMillis() + " ms");
+                REPORT.info("stopped " + victim + " with " + victimConnections + " connections; in-process "
+                        + "senders that saw its 1001: " + closes.goingAway() + ", that saw 1006 over wss (the known "
+                        + "Tyrus issue): " + closes.dropped() + ", plus the jar's sender; all ready again on the "
+                        + "survivors after " + movedAfterMillis + " ms (" + survivorShares + "); senders whose first "
+                        + "reconnect failed too: " + failedAgain);
+                REPORT.info("skipped during the switch: " + (fleetSkipped + jarSkipped) + " messages ("
+                        + fleetSkipped + " by the in-process senders, " + jarSkipped + " by the jar's sender) at one "
+                        + "tick per " + INTERVAL.toMillis() + " ms");
             }
         }
     }
 
-    /** The fleet senders that lost their connection: those of the stopped receiver. */
-    private static List<Member> moved(SenderFleet fleet) {
-        return fleet.members().stream().filter(Member::wentWaiting).toList();
+    /** Every connection is on a receiver, each receiver has a fair share, and messages reach every one. */
+    private static void assertSpread(List<JarServer> receivers) throws InterruptedException {
+        try {
+            Await.until(() -> openOn(receivers) == SENDERS, "all " + SENDERS + " connections on the receivers");
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ": " + shares(receivers), e);
+        }
+        String shares = shares(receivers);
+        for (JarServer receiver : receivers) {
+            assertTrue(receiver.receiver().openConnections() >= SENDERS / (2 * receivers.size()),
+                    "every receiver takes a share of the connections: " + shares);
+        }
+        long before = receivedBy(receivers);
+        Await.until(() -> receivers.stream().allMatch(receiver -> receiver.receiver().messagesReceived() > 0)
+                && receivedBy(receivers) >= before + SENDERS, "messages arriving at every receiver");
+        REPORT.info("connections per receiver: " + shares);
+    }
+
+    /** How the moved senders learned that their receiver went away. */
+    private record CloseSeen(int goingAway, int dropped) {
+    }
+
+    private static CloseSeen assertMovedSendersSawTheClose(List<Member> moved, SenderFleet.Mark mark,
+            JarServer victim) {
+        int goingAway = 0;
+        int dropped = 0;
+        for (Member member : moved) {
+            ConnectionState waiting = member.waitingSince(mark).get(0);
+            if (waiting.diagnosis().code() == DiagnosisCode.SERVER_CLOSED_TRANSIENT
+                    && waiting.diagnosis().cause().contains("1001")) {
+                goingAway++;
+            } else {
+                // Known issue (docs/interop.md): Tyrus' client over TLS may miss a close frame that arrives
+                // together with the end of the TLS session, which is what nginx sends once the receiver has
+                // closed. Over plain ws the 1001 always arrives.
+                assertEquals(DiagnosisCode.CONNECTION_DROPPED, waiting.diagnosis().code(),
+                        member.name() + ": " + waiting);
+                assertTrue(member.secure(), member.name() + " over plain ws missed the 1001: " + waiting);
+                dropped++;
+            }
+        }
+        assertTrue(moved.stream().anyMatch(member -> !member.secure()),
+                "some senders on " + victim + " connected over plain ws (they alternate ws and wss)");
+        return new CloseSeen(goingAway, dropped);
+    }
+
+    /**
+     * The ticks the fleet skipped since the mark: at least one for each sender that had to reconnect (its
+     * outage outlasts a tick), none for the others.
+     */
+    private static long skippedDuringTheSwitch(SenderFleet fleet, SenderFleet.Mark mark) {
+        long total = 0;
+        for (Member member : fleet.members()) {
+            long skipped = member.skippedSince(mark);
+            if (!member.waitingSince(mark).isEmpty()) {
+                assertTrue(skipped >= 1, member.name() + " skipped " + skipped + " while reconnecting");
+                total += skipped;
+            } else {
+                assertEquals(0, skipped, member.name() + " never left ready, yet skipped sends");
+            }
+        }
+        return total;
+    }
+
+    /** Stops the jar's sender (SIGTERM) and reads the skipped count from its summary line. */
+    private static long skippedByTheJarsSender(JarProcess sender) throws InterruptedException {
+        sender.terminate();
+        String summary = sender.awaitLine(line -> line.contains("summary:"), "the jar's summary");
+        Matcher skipped = SUMMARY_SKIPPED.matcher(summary);
+        assertTrue(skipped.find(), summary);
+        return Long.parseLong(skipped.group(1));
+    }
+
+    /** nginx and the loopback ports it listens on. */
+    private record Proxy(Nginx nginx, int plainPort, int tlsPort) implements AutoCloseable {
+        @Override
+        public void close() throws InterruptedException {
+            nginx.close();
+        }
+    }
+
+    /**
+     * nginx with the compose file's template, rendered for loopback. Its ports are picked free, but on a shared
+     * machine another process may take one before nginx binds it: then nginx gives up, and new ports are tried.
+     */
+    private static Proxy startProxy(Path work, TestPki.PemFiles certificate, List<JarServer> receivers)
+            throws Exception {
+        AssertionError lastFailure = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            int plainPort = freeLoopbackPort();
+            int tlsPort = freeLoopbackPort();
+            String site = NginxTemplate.render(Map.of(
+                    "WSPROBE_PROXY_LISTEN", "127.0.0.1:" + plainPort,
+                    "WSPROBE_PROXY_TLS_LISTEN", "127.0.0.1:" + tlsPort,
+                    "WSPROBE_PROXY_CERTIFICATE", certificate.certificateChain().toAbsolutePath().toString(),
+                    "WSPROBE_PROXY_KEY", certificate.privateKey().toAbsolutePath().toString(),
+                    "WSPROBE_RECEIVER_1", "127.0.0.1:" + receivers.get(0).port(),
+                    "WSPROBE_RECEIVER_2", "127.0.0.1:" + receivers.get(1).port(),
+                    "WSPROBE_RECEIVER_3", "127.0.0.1:" + receivers.get(2).port()));
+            try {
+                return new Proxy(Nginx.start(work.resolve("nginx-" + attempt), site, List.of(plainPort, tlsPort)),
+                        plainPort, tlsPort);
+            } catch (AssertionError e) {
+                if (!String.valueOf(e.getMessage()).contains("Address already in use")) {
+                    throw e;
+                }
+                lastFailure = e;
+            }
+        }
+        throw lastFailure;
     }
 
     /** A send that went out after the sender's latest {@code ready}. */

@@ -1,5 +1,6 @@
 package dev.wsprobe.standalone;
 
+import dev.wsprobe.diagnosis.Diagnoser;
 import dev.wsprobe.sender.ConnectionState;
 import dev.wsprobe.sender.ConnectionState.Kind;
 import dev.wsprobe.sender.PeriodicSender;
@@ -9,17 +10,22 @@ import dev.wsprobe.testing.Await;
 import dev.wsprobe.testing.RecordingSenderListener;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Many periodic senders in the test's JVM, each set up as {@code wsprobe send} sets up one (see
- * {@link StandaloneSender}): its own Tyrus client and its own two scheduler threads, so one sender's
- * reconnect never delays another's ticks. Starting 50 JVMs would cost the test a minute of CPU; these cost
- * threads. Each records its states and sends for the test; {@link #close()} cancels them all (1000).
+ * {@link StandaloneSender}): its own Tyrus client, its own two scheduler threads (so one sender's reconnect
+ * never delays another's ticks), and failures diagnosed with the trust it connects with. Starting 50 JVMs
+ * would cost the test a minute of CPU; these cost threads. Each records its states and sends for the test;
+ * {@link #close()} cancels them all (1000).
  */
 final class SenderFleet implements AutoCloseable {
     /** One sender and what it reported. */
@@ -28,19 +34,29 @@ final class SenderFleet implements AutoCloseable {
             return WebSocketUrl.isSecure(sender.status().target());
         }
 
-        ConnectionState.Kind kind() {
+        Kind kind() {
             return sender.state().kind();
         }
 
-        boolean wentWaiting() {
-            return listener.kinds().contains(Kind.WAITING);
+        /** Its {@code waiting} states since the mark. */
+        List<ConnectionState> waitingSince(Mark mark) {
+            List<ConnectionState> states = List.copyOf(listener.states); // a snapshot: more may come meanwhile
+            return states.subList(mark.states.get(this), states.size()).stream()
+                    .filter(state -> state.kind() == Kind.WAITING).toList();
         }
 
-        /** The first {@code waiting} state it reported, or null. */
-        ConnectionState firstWaiting() {
-            return listener.states.stream().filter(state -> state.kind() == Kind.WAITING).findFirst().orElse(null);
+        long skippedSince(Mark mark) {
+            return listener.skipped.get() - mark.skipped.get(this);
         }
     }
+
+    /** Where each sender's reports stood at one moment, to tell what came after it. */
+    static final class Mark {
+        private final Map<Member, Integer> states = new HashMap<>();
+        private final Map<Member, Long> skipped = new HashMap<>();
+    }
+
+    private static final Duration READY_PATIENCE = Duration.ofSeconds(45);
 
     private final List<Member> members = new ArrayList<>();
     private final List<TyrusClientConnector> connectors = new ArrayList<>();
@@ -59,15 +75,20 @@ final class SenderFleet implements AutoCloseable {
             SenderOptions options = new SenderOptions(target, name, settings.firstSend(), settings.interval(),
                     settings.count(), settings.template(), settings.binary(), settings.retry(),
                     settings.handshakeTimeout(), settings.acknowledged(), settings.heartbeat());
-            TyrusClientConnector connector = new TyrusClientConnector(WebSocketUrl.isSecure(target) ? tls : null,
-                    target, options.handshakeTimeout());
+            ClientTls trust = WebSocketUrl.isSecure(target) ? tls : null;
+            TyrusClientConnector connector = new TyrusClientConnector(trust, target, options.handshakeTimeout());
             ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, task -> {
                 Thread thread = new Thread(task, "wsprobe-" + name);
                 thread.setDaemon(true);
                 return thread;
             });
+            // as StandaloneSender: a failure is diagnosed with the trust the connection used, else a transient
+            // failure over wss would be misread as an untrusted certificate (a permanent one)
+            Diagnoser diagnoser = trust == null ? new Diagnoser(null, true, options.handshakeTimeout())
+                    : new Diagnoser(trust.context(), trust.verifyHostName(), options.handshakeTimeout());
             RecordingSenderListener listener = new RecordingSenderListener();
-            PeriodicSender sender = new PeriodicSender(options, connector, scheduler, listener, Clock.systemUTC());
+            PeriodicSender sender = new PeriodicSender(options, connector, scheduler, listener, Clock.systemUTC(),
+                    diagnoser);
             fleet.connectors.add(connector);
             fleet.schedulers.add(scheduler);
             fleet.members.add(new Member(name, sender, listener));
@@ -80,25 +101,40 @@ final class SenderFleet implements AutoCloseable {
         return List.copyOf(members);
     }
 
-    int size() {
-        return members.size();
+    /** Marks where every sender's reports stand now. */
+    Mark mark() {
+        Mark mark = new Mark();
+        for (Member member : members) {
+            mark.states.put(member, member.listener().states.size());
+            mark.skipped.put(member, member.listener().skipped.get());
+        }
+        return mark;
     }
 
-    /** Waits until every sender is {@code ready} now. */
+    /** The senders that went {@code waiting} since the mark: those that lost their connection. */
+    List<Member> wentWaitingSince(Mark mark) {
+        return members.stream().filter(member -> !member.waitingSince(mark).isEmpty()).toList();
+    }
+
+    /**
+     * Waits until every sender is {@code ready} now. With more patience than a single event gets: on a busy
+     * machine a few of many handshakes time out, and their retries back off (0.5 s, 1 s, 2 s, ...).
+     */
     void awaitAllReady(String when) throws InterruptedException {
-        Await.until(() -> members.stream().allMatch(member -> member.kind() == Kind.READY),
-                "all " + members.size() + " senders ready " + when + "; not ready: " + notReady());
+        try {
+            Await.until(READY_PATIENCE, () -> members.stream().allMatch(member -> member.kind() == Kind.READY),
+                    "all " + members.size() + " senders ready " + when);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; not ready: " + members.stream()
+                    .filter(member -> member.kind() != Kind.READY)
+                    .map(member -> member.name() + " " + member.listener().states).toList(), e);
+        }
     }
 
     /** Each sender's state history, for failure messages. */
     String describe() {
         return members.stream().map(member -> member.name() + " " + member.listener().states)
-                .collect(java.util.stream.Collectors.joining("\n"));
-    }
-
-    private List<String> notReady() {
-        return members.stream().filter(member -> member.kind() != Kind.READY)
-                .map(member -> member.name() + " " + member.sender().state()).toList();
+                .collect(Collectors.joining("\n"));
     }
 
     @Override

@@ -89,6 +89,11 @@ public final class Nginx implements AutoCloseable {
         if (!master.isAlive()) {
             fail("nginx exited with " + master.exitValue() + ":\n" + log());
         }
+        // nginx writes its pid file only once every listening socket is bound. Until then a connection could
+        // reach whoever else holds the port (nginx retries a busy port for a few seconds before giving up).
+        if (!pidFileNames(master.pid())) {
+            return false;
+        }
         for (int port : ports) {
             try (Socket probe = new Socket()) {
                 probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
@@ -97,6 +102,16 @@ public final class Nginx implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    private boolean pidFileNames(long pid) {
+        try {
+            Path file = prefix.resolve("nginx.pid");
+            return Files.exists(file)
+                    && Files.readString(file, StandardCharsets.US_ASCII).strip().equals(Long.toString(pid));
+        } catch (IOException e) {
+            return false; // being written
+        }
     }
 
     /** nginx's console and error log, for failure messages. */
