@@ -76,6 +76,12 @@ public final class PeriodicSender {
     private long pingOutstanding;
     private long pingsSent;
     private int consecutiveFailures;
+    /**
+     * Number of the latest connection attempt. A connection can open just as its attempt is given up (the
+     * handshake completes at the moment the wait for it times out); events of an attempt that is no longer
+     * the current one in {@code preparing} must not change the state.
+     */
+    private long attempt;
     /** Set once we close on purpose, so the close that follows means {@code cancelled}, not a failure. */
     private boolean closingOnPurpose;
 
@@ -135,22 +141,34 @@ public final class PeriodicSender {
     }
 
     private void attemptConnection() {
+        long thisAttempt;
+        synchronized (this) {
+            if (state.isTerminal() || state.kind() == ConnectionState.Kind.PREPARING) {
+                return;
+            }
+            // numbered before the state says preparing, so no late event of the previous attempt can pass
+            thisAttempt = ++attempt;
+        }
         if (!moveTo(ConnectionState.PREPARING)) {
             return;
         }
         scheduler.execute(() -> {
             try {
-                connector.connect(new SenderEndpoint(this), connectTo);
+                connector.connect(new SenderEndpoint(this, thisAttempt), connectTo);
             } catch (Exception e) {
-                failedToConnect(e);
+                failedToConnect(thisAttempt, e);
             }
         });
     }
 
-    private void failedToConnect(Exception failure) {
+    private void failedToConnect(long failedAttempt, Exception failure) {
         synchronized (this) {
             if (state.isTerminal() || closingOnPurpose) {
                 finishIfCancelled();
+                return;
+            }
+            if (failedAttempt != attempt || state.kind() != ConnectionState.Kind.PREPARING) {
+                // its connection opened after all, as the wait for it ran out: that connection stands
                 return;
             }
         }
@@ -179,8 +197,14 @@ public final class PeriodicSender {
         }
     }
 
-    void opened(Session newSession) {
+    void opened(Session newSession, long openedAttempt) {
         synchronized (this) {
+            if (!closingOnPurpose && (openedAttempt != attempt || state.kind() != ConnectionState.Kind.PREPARING)) {
+                // Opened after its attempt was given up (timed out): the sender is waiting to retry, or already
+                // on a newer attempt. This connection belongs to no one; its close is ignored (see closed).
+                closeNormally(newSession, "connection attempt given up");
+                return;
+            }
             session = newSession;
             consecutiveFailures = 0;
             if (closingOnPurpose) {

@@ -14,16 +14,19 @@ import java.nio.ByteBuffer;
 @ClientEndpoint
 public class SenderEndpoint {
     private final PeriodicSender sender;
+    /** Which of the sender's connection attempts made this endpoint. */
+    private final long attempt;
     private Session session;
 
-    SenderEndpoint(PeriodicSender sender) {
+    SenderEndpoint(PeriodicSender sender, long attempt) {
         this.sender = sender;
+        this.attempt = attempt;
     }
 
     @OnOpen
     public void onOpen(Session newSession) {
         session = newSession;
-        sender.opened(newSession);
+        sender.opened(newSession, attempt);
     }
 
     @OnMessage

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "wsprobe", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "WebSocket receiver, echo server and periodic sender.",
         subcommands = {ServerCommand.class, SendCommand.class, CheckCommand.class, DemoCommand.class,
-            CommandLine.HelpCommand.class})
+            HealthCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     static {

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -109,6 +110,8 @@ final class SendCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final AtomicBoolean summaryPrinted = new AtomicBoolean();
+    /** Open once the summary line is written, by whichever thread wrote it. */
+    private final CountDownLatch summaryWritten = new CountDownLatch(1);
 
     @Override
     public Integer call() throws InterruptedException {
@@ -144,6 +147,9 @@ final class SendCommand implements Callable<Integer> {
         sender.cancel();
         try {
             printSummaryOnce(outcome.get(3, TimeUnit.SECONDS));
+            // The main thread may have claimed the summary first (the cancel completed its join too); the JVM
+            // halts as soon as this hook returns, main thread or not, so wait for the line to be out.
+            summaryWritten.await(1, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             // exiting anyway; the close frame may not have been answered
         } catch (InterruptedException e) {
@@ -157,6 +163,7 @@ final class SendCommand implements Callable<Integer> {
                     + " send errors, " + result.skipped() + " skipped (not ready), " + result.received()
                     + " received" + (acknowledged ? ", " + result.resent() + " resent, " + result.unacknowledged()
                     + " unacknowledged" : "") + ", final state: " + result.finalState());
+            summaryWritten.countDown();
         }
     }
 

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
         description = {"Run the receiver (/receive) and echo (/echo) endpoints, and the browser test page (/).",
             "Stops on Ctrl-C or SIGTERM, closing every connection with 1001 (going away) first."},
         footer = {"", "Environment: WSPROBE_HOST, WSPROBE_PORT, WSPROBE_TLS_PORT, WSPROBE_MAX_MESSAGE_SIZE, "
-            + "WSPROBE_ALLOWED_ORIGINS "
+            + "WSPROBE_ALLOWED_ORIGINS, WSPROBE_KEYSTORE, WSPROBE_KEYSTORE_PASSWORD_FILE "
             + "stand in for the flags; " + ServerTlsOptions.PASSWORD_VARIABLE + " holds the keystore password."})
 final class ServerCommand implements Callable<Integer> {
     private static final System.Logger LOG = System.getLogger(ServerCommand.class.getName());

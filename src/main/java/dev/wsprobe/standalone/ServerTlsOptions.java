@@ -20,13 +20,17 @@ import picocli.CommandLine.Option;
 final class ServerTlsOptions {
     static final String PASSWORD_VARIABLE = "WSPROBE_KEYSTORE_PASSWORD";
 
-    @Option(names = "--keystore", paramLabel = "FILE",
-            description = "PKCS12 keystore with the server's key and certificate chain; turns on the wss listener.")
+    // The keystore and its password file can come from the environment too, so a container gets TLS from
+    // mounted secrets and environment variables alone (see docker/standalone/Dockerfile).
+    @Option(names = "--keystore", paramLabel = "FILE", defaultValue = "${env:WSPROBE_KEYSTORE}",
+            description = "PKCS12 keystore with the server's key and certificate chain; turns on the wss listener "
+                    + "(env WSPROBE_KEYSTORE).")
     Path keystore;
 
     @Option(names = "--keystore-password-file", paramLabel = "FILE",
-            description = "File whose first line is the keystore password (default: environment variable "
-                    + PASSWORD_VARIABLE + ").")
+            defaultValue = "${env:WSPROBE_KEYSTORE_PASSWORD_FILE}",
+            description = "File whose first line is the keystore password (env WSPROBE_KEYSTORE_PASSWORD_FILE; "
+                    + "default: environment variable " + PASSWORD_VARIABLE + ").")
     Path keystorePasswordFile;
 
     @Option(names = "--self-signed",

@@ -243,6 +243,9 @@ class CliIT {
                 sender.awaitLine(line -> line.contains("did send, error: -"), "a first send");
                 sender.terminate();
                 sender.awaitLine(line -> line.contains("state did change, new: cancelled"), "cancelled");
+                // written before the JVM halts, though the main thread and the signal's hook race for it
+                sender.awaitLine(line -> line.contains("summary: ") && line.contains("final state: cancelled"),
+                        "the summary");
             }
             server.awaitLine(line -> line.contains("code: 1000 (normal closure), reason: cancelled"),
                     "the sender's normal close on the server");

@@ -55,6 +55,16 @@ public record StatusDocument(JsonObject json) {
                 number(endpoint, "bytesReceived").longValueExact());
     }
 
+    /** What the receiver learned from the senders' message numbers: senders seen, numbers missing, duplicates. */
+    public record Sequences(long senders, long missing, long duplicates) {
+    }
+
+    public Sequences sequences() {
+        JsonObject sequences = json.getJsonObject("sequences");
+        return new Sequences(number(sequences, "senders").longValueExact(),
+                number(sequences, "missing").longValueExact(), number(sequences, "duplicates").longValueExact());
+    }
+
     /** The sender object, or null when the host runs no sender. */
     public JsonObject sender() {
         JsonValue sender = json.get("sender");

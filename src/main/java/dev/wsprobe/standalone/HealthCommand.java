@@ -1,0 +1,101 @@
+package dev.wsprobe.standalone;
+
+import dev.wsprobe.diagnosis.Failures;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code wsprobe health}: asks a running server for its {@code /status} and says whether it answered.
+ *
+ * <p>It exists for container health checks: the JRE image the server runs on has neither curl nor wget, but it
+ * has Java and this jar. Its exit codes are the ones Docker's {@code HEALTHCHECK} understands: 0 healthy, 1
+ * unhealthy (never 2, which Docker reserves; a bad command line is still 2, as for every command). Its
+ * default URL follows the same {@code WSPROBE_PORT} the server reads, so the image's health check needs no
+ * arguments whatever port the container is configured for.
+ */
+@Command(name = "health", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Ask a running wsprobe server for /status (for container health checks).",
+            "Exit codes: 0 healthy (HTTP 200 with the status JSON), 1 unhealthy (no answer, or another answer)."},
+        footer = {"", "Environment: WSPROBE_PORT sets the default URL's port, as for the server."})
+final class HealthCommand implements Callable<Integer> {
+    static final String DEFAULT_URL = "http://127.0.0.1:${env:WSPROBE_PORT:-12345}/status";
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "URL", defaultValue = DEFAULT_URL,
+            description = "Status URL (default: ${DEFAULT-VALUE}).")
+    String url;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5s",
+            converter = Converters.DurationConverter.class,
+            description = "Longest wait for the connection and for the answer (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        URI status = parse(url);
+        PrintWriter out = spec.commandLine().getOut();
+        long started = System.nanoTime();
+        String verdict;
+        boolean healthy = false;
+        try {
+            HttpResponse<String> response = get(status);
+            String body = response.body();
+            healthy = response.statusCode() == 200 && body.startsWith("{\"uptimeSeconds\":");
+            verdict = (healthy ? "healthy: " : "unhealthy: ") + status + " answered HTTP " + response.statusCode()
+                    + " in " + millis(started) + (healthy ? ": " + body : "");
+        } catch (java.net.ConnectException e) {
+            // the JDK's client often gives no message here; this is what it means
+            verdict = "unhealthy: " + status + ": connection refused: no server listens on port " + port(status);
+        } catch (HttpTimeoutException e) {
+            verdict = "unhealthy: " + status + " did not answer within " + timeout.toMillis() + " ms";
+        } catch (IOException e) {
+            verdict = "unhealthy: " + status + ": " + Failures.summary(e);
+        }
+        out.println(verdict);
+        out.flush();
+        return healthy ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private HttpResponse<String> get(URI status) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).build();
+        HttpRequest request = HttpRequest.newBuilder(status).timeout(timeout).GET().build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI parse(String text) {
+        try {
+            URI parsed = new URI(text);
+            if ("http".equalsIgnoreCase(parsed.getScheme()) && parsed.getHost() != null) {
+                return parsed;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        throw new ParameterException(spec.commandLine(), "bad URL \"" + text
+                + "\": write the server's status URL, e.g. http://127.0.0.1:12345/status");
+    }
+
+    private static int port(URI status) {
+        return status.getPort() < 0 ? 80 : status.getPort();
+    }
+
+    private static String millis(long startedNanos) {
+        return String.format(Locale.ROOT, "%.1f ms", (System.nanoTime() - startedNanos) / 1e6);
+    }
+}
