@@ -1,0 +1,64 @@
+package dev.wsprobe.standalone;
+
+import dev.wsprobe.load.LoadConnector;
+import dev.wsprobe.sender.WebSocketUrl;
+import dev.wsprobe.tls.SslContexts;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Endpoint;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.glassfish.tyrus.client.ClientManager;
+import org.glassfish.tyrus.client.ClientProperties;
+import org.glassfish.tyrus.client.SslEngineConfigurator;
+
+/**
+ * The load generator's Tyrus client. All connections share one Grizzly client runtime
+ * ({@link ClientProperties#SHARED_CONTAINER}): without it every connection would start its own selector and
+ * worker threads. One {@link ClientManager} per source address, since the address
+ * ({@link ClientProperties#SOCKET_BINDING}) is a client property, not a per-connection one.
+ */
+final class TyrusLoadConnector implements LoadConnector {
+    private final ClientTls tls;
+    private final Duration handshakeTimeout;
+    private final Map<Optional<InetAddress>, ClientManager> clients = new ConcurrentHashMap<>();
+    private final ClientEndpointConfig config = ClientEndpointConfig.Builder.create().build();
+
+    /** @param tls for wss:// targets; null for ws:// (Tyrus would force TLS on a ws:// URL given a configurator) */
+    TyrusLoadConnector(ClientTls tls, Duration handshakeTimeout) {
+        this.tls = tls;
+        this.handshakeTimeout = handshakeTimeout;
+    }
+
+    @Override
+    public void connect(Endpoint endpoint, URI target, InetAddress source) throws DeploymentException, IOException {
+        ClientManager client = clients.computeIfAbsent(Optional.ofNullable(source), key -> create(key, target));
+        client.connectToServer(endpoint, config, target);
+    }
+
+    private ClientManager create(Optional<InetAddress> source, URI target) {
+        ClientManager client = ClientManager.createClient();
+        Map<String, Object> properties = client.getProperties();
+        properties.put(ClientProperties.SHARED_CONTAINER, true);
+        properties.put(ClientProperties.HANDSHAKE_TIMEOUT, (int) handshakeTimeout.toMillis());
+        source.ifPresent(address -> properties.put(ClientProperties.SOCKET_BINDING, address));
+        if (WebSocketUrl.isSecure(target)) {
+            SslEngineConfigurator engines = new SslEngineConfigurator(tls.context());
+            engines.setEnabledProtocols(SslContexts.protocols());
+            engines.setEnabledCipherSuites(SslContexts.cipherSuites(tls.context()));
+            engines.setHostVerificationEnabled(tls.verifyHostName());
+            properties.put(ClientProperties.SSL_ENGINE_CONFIGURATOR, engines);
+        }
+        return client;
+    }
+
+    @Override
+    public void close() {
+        clients.values().forEach(ClientManager::shutdown);
+    }
+}
