@@ -13,9 +13,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
 import org.glassfish.tyrus.client.SslEngineConfigurator;
+import org.glassfish.tyrus.core.MaskingKeyGenerator;
 
 /**
  * The load generator's Tyrus client. All connections share one Grizzly client runtime
@@ -47,6 +49,11 @@ final class TyrusLoadConnector implements LoadConnector {
         properties.put(ClientProperties.SHARED_CONTAINER, true);
         properties.put(ClientProperties.HANDSHAKE_TIMEOUT, (int) handshakeTimeout.toMillis());
         source.ifPresent(address -> properties.put(ClientProperties.SOCKET_BINDING, address));
+        // Tyrus masks every frame with a key from one shared SecureRandom, whose lock the client's threads then
+        // queue for. Unpredictable masks protect proxies from scripts in browsers (RFC 6455, 10.3); a load
+        // generator talking to a test server needs none of that, so a thread-local generator serves.
+        properties.put(ClientProperties.MASKING_KEY_GENERATOR,
+                (MaskingKeyGenerator) () -> ThreadLocalRandom.current().nextInt());
         if (WebSocketUrl.isSecure(target)) {
             SslEngineConfigurator engines = new SslEngineConfigurator(tls.context());
             engines.setEnabledProtocols(SslContexts.protocols());
