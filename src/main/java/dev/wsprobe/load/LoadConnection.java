@@ -55,17 +55,20 @@ final class LoadConnection extends Endpoint implements MessageHandler.Whole<Stri
 
     /** Sends one timestamped message without waiting for it to go out. */
     void send() {
-        Session current = session;
-        if (current == null || closingByUs || !sending.getAsBoolean()) {
-            return;
-        }
+        stats.sendsUnderway.incrementAndGet();
         try {
+            Session current = session;
+            if (current == null || closingByUs || !sending.getAsBoolean()) {
+                return;
+            }
             current.getAsyncRemote().sendText(LoadMessage.create(System.nanoTime(), sizeBytes),
                     pipelined && !echo ? sendNextWhenDone : countFailures);
             stats.sent.increment();
         } catch (IllegalStateException e) {
             // closed under us: the close handler counts the drop; this message was never sent
             sendFailed(e);
+        } finally {
+            stats.sendsUnderway.decrementAndGet();
         }
     }
 

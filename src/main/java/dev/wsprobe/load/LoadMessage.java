@@ -9,8 +9,8 @@ import java.util.Arrays;
  * the receiver's sequence tracking (meant for the periodic sender) stays out of the measurement.
  */
 public final class LoadMessage {
-    /** {@code t=} + up to 19 digits + {@code ;}. */
-    public static final int MIN_SIZE = 22;
+    /** {@code t=} + up to 20 characters of a long (19 digits and a sign: nanoTime may be negative) + {@code ;}. */
+    public static final int MIN_SIZE = 23;
     private static final String PREFIX = "t=";
 
     private LoadMessage() {

@@ -89,6 +89,7 @@ public final class LoadRun {
             phase = "draining";
             sending = false;
             pacer.shutdownNow();
+            awaitSendsUnderway();
             long receiverAfter = drain(receiverBefore);
             LoadStats.Counts whole = stats.counts();
             long missing = options.echo() ? Math.max(0, whole.sent() - whole.received()) : 0;
@@ -186,6 +187,14 @@ public final class LoadRun {
             Thread.sleep(50); // polling counters that have no event to wait on
         }
         return receiverCount();
+    }
+
+    /** Once sending stopped: waits (up to 1 s) for sends that passed their check to be counted. */
+    private void awaitSendsUnderway() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        while (stats.sendsUnderway.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
     }
 
     private long receiverCount() {

@@ -22,6 +22,8 @@ public final class LoadStats {
     final LongAdder received = new LongAdder();
     /** Closed by the server or the network while we were still using the connection. */
     final LongAdder dropped = new LongAdder();
+    /** Sends between their check of "still sending?" and their count: the run waits for none before it counts. */
+    final java.util.concurrent.atomic.AtomicInteger sendsUnderway = new java.util.concurrent.atomic.AtomicInteger();
     private final AtomicReference<String> firstError = new AtomicReference<>();
     private final Recorder latency = new Recorder(MAX_MICROS, 3);
 

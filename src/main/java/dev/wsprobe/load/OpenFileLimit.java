@@ -8,8 +8,8 @@ import java.lang.management.OperatingSystemMXBean;
  * (`ulimit -n`) ends in one line saying so, not in thousands of "Too many open files" failures halfway.
  */
 public final class OpenFileLimit {
-    /** Files the JVM and the client runtime hold besides the connections: jars, selectors, pipes, the console. */
-    static final int HEADROOM = 100;
+    /** Files the load opens besides its connections (already open ones are counted): selectors, their wake-up pipes, the status client. */
+    static final int HEADROOM = 40;
 
     private OpenFileLimit() {
     }

@@ -37,7 +37,7 @@ public final class EndpointStats {
 
     EndpointStats(String path) {
         this.path = path;
-        this.messageLog = new MessageLog(this, System.getLogger(MessageLog.class.getName()));
+        this.messageLog = new MessageLog(this, System.getLogger(MessageLog.class.getName()), System::nanoTime);
     }
 
     /** Decides which received messages get a line of their own (see {@link MessageLogging}). */

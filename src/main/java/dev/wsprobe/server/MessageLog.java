@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /**
  * One endpoint's message log under {@link MessageLogging}: decides for each message whether it gets a line of
@@ -20,7 +21,9 @@ public final class MessageLog {
 
     private final EndpointStats endpoint;
     private final System.Logger log;
-    private final AtomicLong windowStart = new AtomicLong(System.nanoTime());
+    /** System.nanoTime, or a test's clock. */
+    private final LongSupplier clock;
+    private final AtomicLong windowStart;
     private final AtomicInteger linesInWindow = new AtomicInteger();
     private final LongAdder summedMessages = new LongAdder();
     private final LongAdder summedBytes = new LongAdder();
@@ -28,9 +31,11 @@ public final class MessageLog {
     private final LongAccumulator largest = new LongAccumulator(Math::max, 0);
     private final AtomicBoolean hintGiven = new AtomicBoolean();
 
-    MessageLog(EndpointStats endpoint, System.Logger log) {
+    MessageLog(EndpointStats endpoint, System.Logger log, LongSupplier clock) {
         this.endpoint = endpoint;
         this.log = log;
+        this.clock = clock;
+        this.windowStart = new AtomicLong(clock.getAsLong());
     }
 
     /**
@@ -41,7 +46,7 @@ public final class MessageLog {
         if (mode == MessageLogging.EVERY) {
             return true;
         }
-        rollIfDue(System.nanoTime());
+        rollIfDue(clock.getAsLong());
         if (mode == MessageLogging.AUTO && linesInWindow.incrementAndGet() <= MessageLogging.LINES_PER_SECOND) {
             return true;
         }
@@ -54,7 +59,7 @@ public final class MessageLog {
 
     /** Writes the summed-up line if a second has passed; for a host's once-a-second timer. */
     public void flush() {
-        rollIfDue(System.nanoTime());
+        rollIfDue(clock.getAsLong());
     }
 
     private void rollIfDue(long now) {

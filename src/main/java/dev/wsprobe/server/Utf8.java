@@ -5,7 +5,10 @@ public final class Utf8 {
     private Utf8() {
     }
 
-    /** Bytes of {@code text} in UTF-8; an unpaired surrogate counts as the 3 bytes of its replacement character. */
+    /**
+     * Bytes of {@code text} in UTF-8, as {@code String.getBytes(UTF_8)} would write them: an unpaired surrogate
+     * becomes the one-byte {@code ?}.
+     */
     public static int length(CharSequence text) {
         int bytes = 0;
         int length = text.length();
@@ -18,6 +21,8 @@ public final class Utf8 {
             } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
                 bytes += 4;
                 i++;
+            } else if (Character.isSurrogate(c)) {
+                bytes += 1;
             } else {
                 bytes += 3;
             }

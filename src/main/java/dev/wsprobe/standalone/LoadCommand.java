@@ -65,7 +65,7 @@ final class LoadCommand implements Callable<Integer> {
     Duration warmup;
 
     @Option(names = "--size", paramLabel = "SIZE", defaultValue = "52", converter = Converters.ByteSizeConverter.class,
-            description = "Message size in bytes, at least 22 (default: ${DEFAULT-VALUE}, the seed's hello).")
+            description = "Message size in bytes, at least 23 (default: ${DEFAULT-VALUE}, the seed's hello).")
     int size;
 
     @Option(names = "--handshake-timeout", paramLabel = "DURATION", defaultValue = "10s",
@@ -131,7 +131,7 @@ final class LoadCommand implements Callable<Integer> {
         }
     }
 
-    private LoadOptions options() {
+    LoadOptions options() {
         URI target;
         try {
             target = WebSocketUrl.parse(url);
@@ -143,7 +143,7 @@ final class LoadCommand implements Callable<Integer> {
             return new LoadOptions(target, connections, ramp, perSecond, inFlight, warmup, duration, size,
                     handshakeTimeout);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
     }
 
@@ -160,7 +160,7 @@ final class LoadCommand implements Callable<Integer> {
         }
     }
 
-    private List<InetAddress> sources(LoadOptions options) {
+    List<InetAddress> sources(LoadOptions options) {
         int ports = portsPerAddress != null ? portsPerAddress : SourceAddresses.usablePortsPerAddress();
         try {
             if (ports < 1) {
@@ -168,7 +168,7 @@ final class LoadCommand implements Callable<Integer> {
             }
             return SourceAddresses.plan(options.target(), options.connections(), ports);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
     }
 }
