@@ -149,8 +149,10 @@ public final class ConnectionCheck {
             SSLContext context = settings.trust() != null ? settings.trust() : SSLContext.getDefault();
             SSLSocket socket = handshake(context, tcp, settings.verifyHostName(), settings.timeout());
             X509Certificate leaf = (X509Certificate) socket.getSession().getPeerCertificates()[0];
+            String accepted = settings.exchange() ? "; server accepts " + acceptedProtocols() : "";
             pass(DiagnosisCode.Step.TLS, socket.getSession().getProtocol() + " " + socket.getSession().getCipherSuite()
-                    + "; " + describe(leaf) + "; trusted" + (settings.verifyHostName() ? ", name matches" : ""));
+                    + "; " + describe(leaf) + "; trusted" + (settings.verifyHostName() ? ", name matches" : "")
+                    + accepted);
             return socket;
         } catch (SocketTimeoutException e) {
             if (speaksPlainHttp()) {
@@ -298,6 +300,28 @@ public final class ConnectionCheck {
         }
     }
 
+    /**
+     * Which of the versions wsprobe speaks (TLS 1.3, 1.2) the server accepts, one handshake each: the server's
+     * protocol policy as a client can see it (older versions are refused by this JDK before they leave).
+     */
+    private String acceptedProtocols() {
+        List<String> accepted = new ArrayList<>();
+        for (String protocol : SslContexts.PROTOCOLS) {
+            try (Socket tcp = new Socket()) {
+                tcp.connect(new InetSocketAddress(host, port), millis(CONFIRM_TIMEOUT));
+                SSLSocket socket = (SSLSocket) SslContexts.trustingAnything().getSocketFactory()
+                        .createSocket(tcp, host, port, true);
+                socket.setEnabledProtocols(new String[] {protocol});
+                socket.setSoTimeout(millis(CONFIRM_TIMEOUT));
+                socket.startHandshake();
+                accepted.add(protocol);
+            } catch (IOException | RuntimeException e) {
+                // refused (or no answer): not accepted
+            }
+        }
+        return accepted.isEmpty() ? "none of TLSv1.3, TLSv1.2" : String.join(", ", accepted);
+    }
+
     /** Whether the server asks for a client certificate during the handshake (mutual TLS). */
     private boolean requestsClientCertificate() {
         boolean[] asked = new boolean[1];
@@ -344,29 +368,12 @@ public final class ConnectionCheck {
             tcp.connect(new InetSocketAddress(host, port), millis(CONFIRM_TIMEOUT));
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(new javax.net.ssl.KeyManager[] {recordOnly},
-                    new TrustManager[] {acceptAnything()}, null);
+                    new TrustManager[] {SslContexts.acceptingAnyCertificate()}, null);
             handshake(context, tcp, false, CONFIRM_TIMEOUT).close();
         } catch (IOException | java.security.GeneralSecurityException | RuntimeException e) {
             // what was recorded before the failure is the answer
         }
         return asked[0];
-    }
-
-    private static X509TrustManager acceptAnything() {
-        return new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        };
     }
 
     private boolean speaksPlainHttp() {

@@ -22,14 +22,11 @@ import java.util.OptionalLong;
  * The listener of the seed: accepts connections, reports their states and the size of each message it
  * receives. What it saw is in the log and in {@link ServerEndpoints#RECEIVER}. Messages ending in {@code #<n>}
  * are followed per sender ({@link SequenceNumbers}): gaps and duplicates are logged and counted in
- * {@link #SEQUENCES}; a sender that asks for acknowledgements gets {@code ack #<n>} back, otherwise the
+ * {@link ServerEndpoints#SEQUENCES}; a sender that asks for acknowledgements gets {@code ack #<n>} back, otherwise the
  * receiver never answers.
  */
 @ServerEndpoint(value = "/receive", configurator = OriginCheck.class)
 public class ReceiverEndpoint {
-    /** Every sender's message numbers, for the life of the application (endpoints come and go per connection). */
-    public static final SequenceTracker SEQUENCES = new SequenceTracker();
-
     /** Binary messages longer than this are not searched for a sequence number: they are payloads, not hellos. */
     private static final int MAX_NUMBERED_BINARY = 4096;
     private static final System.Logger LOG = System.getLogger(ReceiverEndpoint.class.getName());
@@ -71,8 +68,8 @@ public class ReceiverEndpoint {
             return;
         }
         long n = number.getAsLong();
-        long expected = SEQUENCES.highest(sender) + 1;
-        switch (SEQUENCES.record(sender, n)) {
+        long expected = ServerEndpoints.SEQUENCES.highest(sender) + 1;
+        switch (ServerEndpoints.SEQUENCES.record(sender, n)) {
             case GAP -> connection.warn("sequence gap from " + sender + ": got #" + n + ", expected #" + expected
                     + " (" + (n - expected) + " missing)");
             case DUPLICATE -> connection.info("duplicate #" + n + " from " + sender);

@@ -129,6 +129,11 @@ public final class PeriodicSender {
         return state;
     }
 
+    /** The state and counts now, for status pages. */
+    public SenderStatus status() {
+        return new SenderStatus(state(), options.target(), sent.get(), sendFailures.get());
+    }
+
     private void attemptConnection() {
         if (!moveTo(ConnectionState.PREPARING)) {
             return;
@@ -161,7 +166,7 @@ public final class PeriodicSender {
             }
             retry = ++consecutiveFailures;
         }
-        if (!diagnosis.isTransient() || !options.retry().allows(retry)) {
+        if (!options.retry().retries(diagnosis.isTransient()) || !options.retry().allows(retry)) {
             finish(ConnectionState.failed(diagnosis));
             return;
         }

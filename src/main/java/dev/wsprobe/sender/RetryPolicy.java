@@ -10,10 +10,20 @@ import java.util.random.RandomGenerator;
  * @param initial    delay before the first retry (default 0.5 s); doubles each time
  * @param max        the delay never grows beyond this (default 30 s)
  * @param maxRetries retries after consecutive failures before giving up; -1 = never give up
+ * @param persistent retry even failures that look permanent (HTTP 404, TLS trust...): for an unattended
+ *                   sender, e.g. inside an application server, whose target may still be deploying
  */
-public record RetryPolicy(Duration initial, Duration max, int maxRetries) {
+public record RetryPolicy(Duration initial, Duration max, int maxRetries, boolean persistent) {
     public static final RetryPolicy DEFAULT = new RetryPolicy(Duration.ofMillis(500), Duration.ofSeconds(30), -1);
     public static final RetryPolicy NEVER = new RetryPolicy(Duration.ofMillis(500), Duration.ofSeconds(30), 0);
+    /** Never gives up, whatever the failure. */
+    public static final RetryPolicy UNATTENDED =
+            new RetryPolicy(Duration.ofMillis(500), Duration.ofSeconds(30), -1, true);
+
+    /** Retries transient failures only. */
+    public RetryPolicy(Duration initial, Duration max, int maxRetries) {
+        this(initial, max, maxRetries, false);
+    }
 
     public RetryPolicy {
         if (initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0) {
@@ -27,6 +37,11 @@ public record RetryPolicy(Duration initial, Duration max, int maxRetries) {
 
     public boolean allows(int retry) {
         return maxRetries < 0 || retry <= maxRetries;
+    }
+
+    /** Whether a failure of this kind is worth another attempt at all. */
+    public boolean retries(boolean transientFailure) {
+        return transientFailure || persistent;
     }
 
     /**

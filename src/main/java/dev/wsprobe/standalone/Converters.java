@@ -1,6 +1,7 @@
 package dev.wsprobe.standalone;
 
 import dev.wsprobe.server.AllowedOrigins;
+import dev.wsprobe.server.ByteSizes;
 import dev.wsprobe.server.MessageLogging;
 import java.time.Duration;
 import java.util.Locale;
@@ -35,27 +36,15 @@ final class Converters {
         }
     }
 
-    /** {@code 65536}, {@code 64k} / {@code 64KiB}, {@code 1m} / {@code 1MiB} (powers of 1024). */
+    /** {@code 65536}, {@code 64k} / {@code 64KiB}, {@code 1m} / {@code 1MiB}: see {@link ByteSizes}. */
     static final class ByteSizeConverter implements ITypeConverter<Integer> {
-        private static final Pattern FORM = Pattern.compile("(\\d+)\\s*(k|kib|kb|m|mib|mb)?");
-
         @Override
         public Integer convert(String value) {
-            Matcher match = FORM.matcher(value.trim().toLowerCase(Locale.ROOT));
-            if (!match.matches()) {
-                throw new TypeConversionException("'" + value + "' is not a size; write e.g. 65536, 64k or 1m");
+            try {
+                return ByteSizes.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
             }
-            long bytes = Long.parseLong(match.group(1));
-            String unit = match.group(2) == null ? "" : match.group(2).substring(0, 1);
-            bytes *= switch (unit) {
-                case "k" -> 1024L;
-                case "m" -> 1024L * 1024L;
-                default -> 1L;
-            };
-            if (bytes < 1 || bytes > Integer.MAX_VALUE) {
-                throw new TypeConversionException("'" + value + "' is out of range (1 byte to 2 GiB)");
-            }
-            return (int) bytes;
         }
     }
 

@@ -9,6 +9,7 @@ import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,7 @@ public final class StandaloneServer implements AutoCloseable {
         // The browser test page at / (plain and TLS listeners alike); upgrade requests never get here, the
         // WebSocket add-on takes them first. More specific paths can be mapped next to it.
         http.getServerConfiguration().addHttpHandler(new TestPageHandler(), "/");
+        http.getServerConfiguration().addHttpHandler(new StatusHandler(Instant.now()), StatusHandler.PATH);
         try {
             // endpoints first: a client arriving the moment the port opens must find them, not a 404
             container.start(CONTEXT_PATH, options.port());

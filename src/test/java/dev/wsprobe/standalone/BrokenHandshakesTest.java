@@ -2,7 +2,7 @@ package dev.wsprobe.standalone;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wsprobe.testing.RawWebSocketClient;
+import dev.wsprobe.testing.RawWebSocket;
 import java.net.URI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +33,7 @@ class BrokenHandshakesTest {
         "not a GET        | POST /echo HTTP/1.1~Host: x~Upgrade: websocket~Connection: Upgrade~Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==~Sec-WebSocket-Version: 13~Content-Length: 0",
         "no Upgrade       | GET /echo HTTP/1.1~Host: x~Connection: Upgrade~Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==~Sec-WebSocket-Version: 13"})
     void brokenUpgradeGetsA4xx(String name, String request) throws Exception {
-        try (RawWebSocketClient client = RawWebSocketClient.open(echo)) {
+        try (RawWebSocket client = RawWebSocket.open(echo)) {
             String response = client.request(request.replace("~", "\r\n") + "\r\n\r\n");
             assertTrue(response.matches("(?s)HTTP/1\\.1 4\\d\\d .*"), name + " got: " + response);
         }

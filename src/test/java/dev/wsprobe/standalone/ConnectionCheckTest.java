@@ -58,6 +58,7 @@ class ConnectionCheckTest {
         String tls = report.steps().get(2).detail();
         assertTrue(tls.startsWith("TLSv1.3 ") || tls.startsWith("TLSv1.2 "), tls);
         assertTrue(tls.contains("names: localhost, 127.0.0.1") && tls.contains("trusted, name matches"), tls);
+        assertTrue(tls.endsWith("; server accepts TLSv1.3, TLSv1.2"), tls);
         assertTrue(report.steps().get(4).detail().startsWith("ping/pong round trip "), report.toJson());
     }
 

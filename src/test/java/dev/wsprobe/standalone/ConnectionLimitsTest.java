@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsprobe.testing.Await;
 import dev.wsprobe.testing.JdkSocket;
-import dev.wsprobe.testing.RawWebSocketClient;
+import dev.wsprobe.testing.RawWebSocket;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -28,8 +28,8 @@ class ConnectionLimitsTest {
         try (StandaloneServer server = start(new ConnectionLimits(2, 0, Duration.ofSeconds(10)))) {
             JdkSocket first = JdkSocket.connect(echo(server), null);
             JdkSocket second = JdkSocket.connect(echo(server), null);
-            try (RawWebSocketClient third = RawWebSocketClient.open(echo(server))) {
-                String response = third.request(RawWebSocketClient.upgradeRequest(echo(server)));
+            try (RawWebSocket third = RawWebSocket.open(echo(server))) {
+                String response = third.request(RawWebSocket.upgradeRequest(echo(server)));
                 assertTrue(response.startsWith("HTTP/1.1 503 the server is full (2 connections)"), response);
                 assertTrue(response.contains("Retry-After: 5"), response);
             }
@@ -47,13 +47,13 @@ class ConnectionLimitsTest {
     void oneAddressGets429BeyondItsShareWhileAnotherAddressIsServed() throws Exception {
         try (StandaloneServer server = start(new ConnectionLimits(0, 1, Duration.ofSeconds(10)))) {
             URI target = echo(server);
-            try (RawWebSocketClient first = RawWebSocketClient.openFrom(target, InetAddress.getByName("127.0.0.1"));
-                    RawWebSocketClient second = RawWebSocketClient.openFrom(target, InetAddress.getByName("127.0.0.1"));
-                    RawWebSocketClient other = RawWebSocketClient.openFrom(target, InetAddress.getByName("127.0.0.2"))) {
-                assertTrue(first.request(RawWebSocketClient.upgradeRequest(target)).startsWith("HTTP/1.1 101"));
-                String refused = second.request(RawWebSocketClient.upgradeRequest(target));
+            try (RawWebSocket first = RawWebSocket.openFrom(target, InetAddress.getByName("127.0.0.1"));
+                    RawWebSocket second = RawWebSocket.openFrom(target, InetAddress.getByName("127.0.0.1"));
+                    RawWebSocket other = RawWebSocket.openFrom(target, InetAddress.getByName("127.0.0.2"))) {
+                assertTrue(first.request(RawWebSocket.upgradeRequest(target)).startsWith("HTTP/1.1 101"));
+                String refused = second.request(RawWebSocket.upgradeRequest(target));
                 assertTrue(refused.startsWith("HTTP/1.1 429 too many connections from 127.0.0.1 (1)"), refused);
-                assertTrue(other.request(RawWebSocketClient.upgradeRequest(target)).startsWith("HTTP/1.1 101"));
+                assertTrue(other.request(RawWebSocket.upgradeRequest(target)).startsWith("HTTP/1.1 101"));
             }
         }
     }
@@ -62,22 +62,22 @@ class ConnectionLimitsTest {
     void clientsThatNeverFinishTheirRequestAreClosedOnTimeAndDoNotStarveOthers() throws Exception {
         try (StandaloneServer server = start(new ConnectionLimits(0, 0, Duration.ofMillis(500)))) {
             URI target = echo(server);
-            List<RawWebSocketClient> slowloris = new ArrayList<>();
+            List<RawWebSocket> slowloris = new ArrayList<>();
             try {
                 for (int i = 0; i < 50; i++) {
-                    RawWebSocketClient slow = RawWebSocketClient.open(target);
+                    RawWebSocket slow = RawWebSocket.open(target);
                     slow.write("GET /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: web"); // and never more
                     slowloris.add(slow);
                 }
                 JdkSocket honest = JdkSocket.connect(target, null);
                 honest.sendText("served while 50 connections dawdle");
                 assertEquals("served while 50 connections dawdle", honest.nextText());
-                for (RawWebSocketClient slow : slowloris) {
+                for (RawWebSocket slow : slowloris) {
                     assertTrue(slow.closedByServerWithin(Duration.ofSeconds(10)), "a dawdling connection stays open");
                 }
                 assertEquals("still here", echoOnce(honest, "still here"), "the upgraded connection is not cut");
             } finally {
-                for (RawWebSocketClient slow : slowloris) {
+                for (RawWebSocket slow : slowloris) {
                     slow.close();
                 }
             }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsprobe.testing.JdkSocket;
-import dev.wsprobe.testing.RawWebSocketClient;
-import dev.wsprobe.testing.RawWebSocketClient.Frame;
+import dev.wsprobe.testing.RawWebSocket;
+import dev.wsprobe.testing.RawWebSocket.Frame;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
@@ -43,7 +43,7 @@ class ProtocolViolationsTest {
     }
 
     private static int closeCodeAfter(FrameSender violation) throws Exception {
-        try (RawWebSocketClient client = RawWebSocketClient.connect(echo)) {
+        try (RawWebSocket client = RawWebSocket.upgraded(echo)) {
             violation.send(client);
             Frame close = client.awaitClose();
             return close.closeCode();
@@ -52,7 +52,7 @@ class ProtocolViolationsTest {
 
     @FunctionalInterface
     private interface FrameSender {
-        void send(RawWebSocketClient client) throws Exception;
+        void send(RawWebSocket client) throws Exception;
     }
 
     /**
@@ -62,17 +62,17 @@ class ProtocolViolationsTest {
      */
     @Test
     void unmaskedClientFrameIsAcceptedByTyrusKnownDeviation() throws Exception {
-        try (RawWebSocketClient client = RawWebSocketClient.connect(echo)) {
-            client.sendFrame(true, 0, RawWebSocketClient.TEXT, false, HELLO);
+        try (RawWebSocket client = RawWebSocket.upgraded(echo)) {
+            client.sendFrame(true, 0, RawWebSocket.TEXT, false, HELLO);
             Frame answer = client.read(java.time.Duration.ofSeconds(10));
-            assertEquals(RawWebSocketClient.TEXT, answer.opcode(), "echoed instead of closed with 1002");
+            assertEquals(RawWebSocket.TEXT, answer.opcode(), "echoed instead of closed with 1002");
             assertEquals("hello", answer.text());
         }
     }
 
     @Test
     void reservedBitsWithoutExtension() throws Exception {
-        assertEquals(1002, closeCodeAfter(c -> c.sendFrame(true, 0b100, RawWebSocketClient.TEXT, true, HELLO)));
+        assertEquals(1002, closeCodeAfter(c -> c.sendFrame(true, 0b100, RawWebSocket.TEXT, true, HELLO)));
     }
 
     @Test
@@ -83,54 +83,54 @@ class ProtocolViolationsTest {
 
     @Test
     void controlFrameOver125Bytes() throws Exception {
-        assertEquals(1002, closeCodeAfter(c -> c.sendFrame(true, 0, RawWebSocketClient.PING, true, new byte[126])));
+        assertEquals(1002, closeCodeAfter(c -> c.sendFrame(true, 0, RawWebSocket.PING, true, new byte[126])));
     }
 
     @Test
     void fragmentedControlFrame() throws Exception {
-        assertEquals(1002, closeCodeAfter(c -> c.sendFrame(false, 0, RawWebSocketClient.PING, true, HELLO)));
+        assertEquals(1002, closeCodeAfter(c -> c.sendFrame(false, 0, RawWebSocket.PING, true, HELLO)));
     }
 
     @Test
     void continuationWithoutStart() throws Exception {
-        assertEquals(1002, closeCodeAfter(c -> c.sendFrame(true, 0, RawWebSocketClient.CONTINUATION, true, HELLO)));
+        assertEquals(1002, closeCodeAfter(c -> c.sendFrame(true, 0, RawWebSocket.CONTINUATION, true, HELLO)));
     }
 
     @Test
     void newMessageInsideAFragmentedOne() throws Exception {
         assertEquals(1002, closeCodeAfter(c -> {
-            c.sendFrame(false, 0, RawWebSocketClient.TEXT, true, HELLO);
-            c.sendFrame(true, 0, RawWebSocketClient.TEXT, true, HELLO);
+            c.sendFrame(false, 0, RawWebSocket.TEXT, true, HELLO);
+            c.sendFrame(true, 0, RawWebSocket.TEXT, true, HELLO);
         }));
     }
 
     @Test
     void invalidUtf8InATextMessage() throws Exception {
-        assertEquals(1007, closeCodeAfter(c -> c.send(RawWebSocketClient.TEXT, INVALID_UTF8)));
+        assertEquals(1007, closeCodeAfter(c -> c.send(RawWebSocket.TEXT, INVALID_UTF8)));
     }
 
     @Test
     void invalidUtf8SplitAcrossFragments() throws Exception {
         assertEquals(1007, closeCodeAfter(c -> {
-            c.sendFrame(false, 0, RawWebSocketClient.TEXT, true, new byte[] {'o', 'k', (byte) 0xE2, (byte) 0x82});
-            c.sendFrame(true, 0, RawWebSocketClient.CONTINUATION, true, new byte[] {(byte) 0x28});
+            c.sendFrame(false, 0, RawWebSocket.TEXT, true, new byte[] {'o', 'k', (byte) 0xE2, (byte) 0x82});
+            c.sendFrame(true, 0, RawWebSocket.CONTINUATION, true, new byte[] {(byte) 0x28});
         }));
     }
 
     @Test
     void invalidCloseCode() throws Exception {
-        assertEquals(1002, closeCodeAfter(c -> c.send(RawWebSocketClient.CLOSE, new byte[] {0x03, (byte) 0xEC})));
+        assertEquals(1002, closeCodeAfter(c -> c.send(RawWebSocket.CLOSE, new byte[] {0x03, (byte) 0xEC})));
     }
 
     @Test
     void invalidUtf8InCloseReason() throws Exception {
-        int code = closeCodeAfter(c -> c.send(RawWebSocketClient.CLOSE,
+        int code = closeCodeAfter(c -> c.send(RawWebSocket.CLOSE,
                 new byte[] {0x03, (byte) 0xE8, (byte) 0xC3, (byte) 0x28}));
         assertTrue(code == 1007 || code == 1002, "code " + code);
     }
 
     @Test
     void messageOverTheLimit() throws Exception {
-        assertEquals(1009, closeCodeAfter(c -> c.send(RawWebSocketClient.BINARY, new byte[64 * 1024 + 1])));
+        assertEquals(1009, closeCodeAfter(c -> c.send(RawWebSocket.BINARY, new byte[64 * 1024 + 1])));
     }
 }

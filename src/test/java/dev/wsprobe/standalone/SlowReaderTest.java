@@ -6,7 +6,7 @@ import dev.wsprobe.server.ServerEndpoints;
 import dev.wsprobe.server.ServerLimits;
 import dev.wsprobe.testing.Await;
 import dev.wsprobe.testing.JdkSocket;
-import dev.wsprobe.testing.RawWebSocketClient;
+import dev.wsprobe.testing.RawWebSocket;
 import java.io.IOException;
 import java.net.URI;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +25,7 @@ class SlowReaderTest {
         try (StandaloneServer server = StandaloneServer.start(ServerOptions.plain("127.0.0.1", 0))) {
             URI echo = URI.create("ws://127.0.0.1:" + server.port() + "/echo");
             long acceptedBefore = ServerEndpoints.ECHO.snapshot().connectionsAccepted();
-            try (RawWebSocketClient neverReads = RawWebSocketClient.connect(echo)) {
+            try (RawWebSocket neverReads = RawWebSocket.upgraded(echo)) {
                 Await.until(() -> ServerEndpoints.ECHO.snapshot().openConnections() == 1, "the connection");
                 // writes block once the server stops reading this connection, so they get a thread of their own;
                 // closing the socket at the end unblocks it
@@ -33,7 +33,7 @@ class SlowReaderTest {
                     byte[] chunk = new byte[32 * 1024];
                     try {
                         for (int i = 0; i < 1024; i++) { // 32 MiB: far more than socket buffers and the bound
-                            neverReads.send(RawWebSocketClient.BINARY, chunk);
+                            neverReads.send(RawWebSocket.BINARY, chunk);
                         }
                     } catch (IOException e) {
                         // the server gave up on us, or the test closed the socket: either ends the flood

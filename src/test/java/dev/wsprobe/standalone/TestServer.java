@@ -4,18 +4,19 @@ import dev.wsprobe.server.AllowedOrigins;
 import dev.wsprobe.server.OriginCheck;
 import dev.wsprobe.server.ServerLimits;
 import dev.wsprobe.testing.EventSocket;
-import dev.wsprobe.testing.RunningServer;
+import dev.wsprobe.testing.TestedHost;
 import dev.wsprobe.testing.TestPki;
 import dev.wsprobe.sender.SenderOptions;
 import dev.wsprobe.sender.WebSocketUrl;
 import java.net.URI;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 
 /**
  * The standalone server on loopback, ephemeral ports, ws and wss, with a certificate for localhost,
  * 127.0.0.1 and ::1 issued by the test's own CA.
  */
-final class TestServer implements RunningServer, AutoCloseable {
+final class TestServer implements TestedHost, AutoCloseable {
     final TestPki pki = new TestPki();
     final StandaloneServer server;
 
@@ -39,6 +40,21 @@ final class TestServer implements RunningServer, AutoCloseable {
     @Override
     public URI wss(String path) {
         return URI.create("wss://localhost:" + server.tlsPort().orElseThrow() + path);
+    }
+
+    @Override
+    public URI status() {
+        return URI.create("http://localhost:" + server.port() + "/status");
+    }
+
+    @Override
+    public SSLContext clientTrust() {
+        return pki.trustingClientContext();
+    }
+
+    @Override
+    public String name() {
+        return "standalone";
     }
 
     /** Trust for a client of this server: the test CA, host names checked. */

@@ -26,7 +26,11 @@ class WarContentIT {
                     "WEB-INF/classes/dev/wsprobe/sender/SenderEndpoint.class",
                     "WEB-INF/classes/dev/wsprobe/sender/PeriodicSender.class",
                     "WEB-INF/classes/dev/wsprobe/web/OriginFilter.class",
-                    "index.html")) {
+                    "index.html",
+
+                    "WEB-INF/classes/dev/wsprobe/web/WarLifecycle.class",
+                    "WEB-INF/classes/dev/wsprobe/web/StatusServlet.class",
+                    "WEB-INF/classes/dev/wsprobe/server/StatusJson.class")) {
                 assertTrue(names.contains(required), "WAR lacks " + required);
             }
             List<String> jars = names.stream().filter(name -> name.endsWith(".jar")).toList();
@@ -39,6 +43,8 @@ class WarContentIT {
             List<String> foreign = names.stream().filter(name -> name.endsWith(".class"))
                     .filter(name -> !name.startsWith("WEB-INF/classes/dev/wsprobe/")).toList();
             assertEquals(List.of(), foreign, "no classes other than wsprobe's own");
+            assertTrue(names.stream().noneMatch(name -> name.equals("WEB-INF/web.xml")),
+                    "configured by annotations; a web.xml is the deployer's to add (context parameters)");
         }
     }
 }

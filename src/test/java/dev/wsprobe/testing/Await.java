@@ -31,10 +31,15 @@ public final class Await {
 
     /** For state that has no event to wait on (counters read from another component). */
     public static void until(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        until(PATIENCE, condition, what);
+    }
+
+    /** As {@link #until(BooleanSupplier, String)}, for what legitimately takes longer (a deployment's start). */
+    public static void until(Duration patience, BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                fail("waited " + PATIENCE.toSeconds() + " s for " + what);
+                fail("waited " + patience.toSeconds() + " s for " + what);
             }
             Thread.sleep(20);
         }

@@ -53,7 +53,9 @@ public final class JettyEchoServer implements RunningServer, AutoCloseable {
         root.setHandler(WebSocketUpgradeHandler.from(server, root, container -> {
             container.setMaxTextMessageSize(LARGE);
             container.setMaxBinaryMessageSize(LARGE);
-            container.addMapping("/echo", (request, response, callback) -> new Echo());
+            container.addMapping("/echo", (request, response, callback) -> new Echo(true));
+            // receives without answering: no write of Jetty's can race a client's close
+            container.addMapping("/receive", (request, response, callback) -> new Echo(false));
         }));
         server.setHandler(root);
         server.start();
@@ -79,7 +81,12 @@ public final class JettyEchoServer implements RunningServer, AutoCloseable {
      * the listener methods through method handles, which need an accessible class.
      */
     public final class Echo implements Session.Listener.AutoDemanding {
+        private final boolean echoes;
         private Session session;
+
+        Echo(boolean echoes) {
+            this.echoes = echoes;
+        }
 
         @Override
         public void onWebSocketOpen(Session newSession) {
@@ -91,7 +98,9 @@ public final class JettyEchoServer implements RunningServer, AutoCloseable {
         public void onWebSocketText(String message) {
             received.add(new Received(false, message.getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
                     message));
-            session.sendText(message, Callback.NOOP);
+            if (echoes) {
+                session.sendText(message, Callback.NOOP);
+            }
         }
 
         @Override
@@ -99,7 +108,9 @@ public final class JettyEchoServer implements RunningServer, AutoCloseable {
             received.add(new Received(true, payload.remaining(), null));
             ByteBuffer copy = ByteBuffer.allocate(payload.remaining()).put(payload).flip();
             callback.succeed();
-            session.sendBinary(copy, Callback.NOOP);
+            if (echoes) {
+                session.sendBinary(copy, Callback.NOOP);
+            }
         }
 
         @Override

@@ -2,16 +2,20 @@ package dev.wsprobe.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -57,7 +61,8 @@ public final class RawWebSocket implements AutoCloseable {
 
     private RawWebSocket(Socket socket, Handshake handshake, InputStream in) throws IOException {
         this.socket = socket;
-        this.in = new DataInputStream(in);
+        // buffered, so read(Duration) can peek at the first byte with a timeout and put it back
+        this.in = new DataInputStream(new java.io.BufferedInputStream(in));
         this.out = socket.getOutputStream();
         this.handshake = handshake;
     }
@@ -111,27 +116,137 @@ public final class RawWebSocket implements AutoCloseable {
         return handshake;
     }
 
+    /** Connects and completes the upgrade, failing the test unless the server answers 101. */
+    public static RawWebSocket upgraded(URI target) throws IOException {
+        RawWebSocket socket = connect(target, null, Map.of());
+        if (socket.handshake().status() != 101) {
+            socket.close();
+            throw new AssertionError("upgrade refused with HTTP " + socket.handshake().status());
+        }
+        return socket;
+    }
+
+    /** A plain TCP connection with nothing sent yet, for broken handshakes ({@link #request}). */
+    public static RawWebSocket open(URI target) throws IOException {
+        return openFrom(target, null);
+    }
+
+    /** The same from a chosen local address (any 127.x.y.z works on Linux loopback); null = any. */
+    public static RawWebSocket openFrom(URI target, InetAddress local) throws IOException {
+        Socket socket = new Socket(InetAddress.getByName(target.getHost()), target.getPort(), local, 0);
+        return new RawWebSocket(socket, null, socket.getInputStream());
+    }
+
+    /** A well-formed upgrade request for {@code target}'s path, for {@link #request}. */
+    public static String upgradeRequest(URI target) {
+        return "GET " + target.getRawPath() + " HTTP/1.1\r\nHost: " + target.getHost() + ":" + target.getPort()
+                + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
+                + Base64.getEncoder().encodeToString(randomBytes(16)) + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
+    }
+
+    /** Sends raw bytes and returns the response head (status line and headers), "" when the server closes. */
+    public String request(String raw) throws IOException {
+        write(raw);
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.write(b);
+        }
+        return head.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    /** Sends raw bytes, waiting for nothing. */
+    public void write(String raw) throws IOException {
+        out.write(raw.getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+    }
+
+    /** True when the server closes the connection within {@code patience} (reads until end of stream). */
+    public boolean closedByServerWithin(Duration patience) throws IOException {
+        socket.setSoTimeout((int) patience.toMillis());
+        try {
+            while (in.read() >= 0) {
+                // discard anything before the end
+            }
+            return true;
+        } catch (SocketTimeoutException e) {
+            return false;
+        }
+    }
+
+    /** Sends one final frame, masked as a client must. */
+    public void send(int opcode, byte[] payload) throws IOException {
+        send(true, opcode, payload);
+    }
+
     /** Sends one frame, masked as a client must. */
     public void send(boolean fin, int opcode, byte[] payload) throws IOException {
+        sendFrame(fin, 0, opcode, true, payload);
+    }
+
+    /** Sends one frame exactly as described, rule-breaking ones included (reserved bits, no mask). */
+    public void sendFrame(boolean fin, int rsv, int opcode, boolean masked, byte[] payload) throws IOException {
         ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 14);
-        frame.write((fin ? 0x80 : 0) | opcode);
+        frame.write((fin ? 0x80 : 0) | (rsv & 0x7) << 4 | opcode & 0x0F);
+        int maskBit = masked ? 0x80 : 0;
         if (payload.length <= 125) {
-            frame.write(0x80 | payload.length);
+            frame.write(maskBit | payload.length);
         } else if (payload.length <= 0xFFFF) {
-            frame.write(0x80 | 126);
+            frame.write(maskBit | 126);
             frame.write(payload.length >>> 8);
             frame.write(payload.length & 0xFF);
         } else {
-            frame.write(0x80 | 127);
+            frame.write(maskBit | 127);
             frame.writeBytes(ByteBuffer.allocate(8).putLong(payload.length).array());
         }
-        byte[] mask = randomBytes(4);
-        frame.writeBytes(mask);
-        for (int i = 0; i < payload.length; i++) {
-            frame.write(payload[i] ^ mask[i % 4]);
+        if (masked) {
+            byte[] mask = randomBytes(4);
+            frame.writeBytes(mask);
+            for (int i = 0; i < payload.length; i++) {
+                frame.write(payload[i] ^ mask[i % 4]);
+            }
+        } else {
+            frame.writeBytes(payload);
         }
         out.write(frame.toByteArray());
         out.flush();
+    }
+
+    /** The next frame, or null when none starts within {@code patience}. */
+    public Frame read(Duration patience) throws IOException {
+        socket.setSoTimeout((int) patience.toMillis());
+        try {
+            in.mark(1);
+            int first = in.read();
+            if (first < 0) {
+                throw new EOFException("the server closed the connection");
+            }
+            in.reset();
+        } catch (SocketTimeoutException e) {
+            return null;
+        } finally {
+            socket.setSoTimeout((int) Await.PATIENCE.toMillis());
+        }
+        return read();
+    }
+
+    /** Reads frames until a close frame; fails the test when none comes in time or the connection just drops. */
+    public Frame awaitClose() throws IOException {
+        long deadline = System.nanoTime() + Await.PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                Frame frame = read(Await.PATIENCE);
+                if (frame != null && frame.opcode() == CLOSE) {
+                    return frame;
+                }
+            } catch (EOFException e) {
+                throw new AssertionError("the server dropped the connection without a close frame", e);
+            }
+        }
+        throw new AssertionError("no close frame within " + Await.PATIENCE.toSeconds() + " s");
     }
 
     public void sendClose(int code, String reason) throws IOException {

@@ -1,4 +1,4 @@
-package dev.wsprobe.receiver;
+package dev.wsprobe.server;
 
 import java.util.Map;
 import java.util.NavigableSet;

@@ -1,8 +1,8 @@
-package dev.wsprobe.receiver;
+package dev.wsprobe.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.wsprobe.receiver.SequenceTracker.Outcome;
+import dev.wsprobe.server.SequenceTracker.Outcome;
 import org.junit.jupiter.api.Test;
 
 class SequenceTrackerTest {

@@ -1,0 +1,75 @@
+package dev.wsprobe.containers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wsprobe.testing.Await;
+import dev.wsprobe.testing.JdkSocket;
+import dev.wsprobe.testing.StatusDocument;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The WAR configured by context parameters, in an application server: its in-container sender (the server's
+ * own WebSocket client, on container-managed threads) sends to the same deployment's {@code /receive}, and
+ * its message limit is the configured one. Each server's IT says where the deployment is.
+ */
+public abstract class InContainerSenderSuite {
+    /** The configured copy's file name, so its context root is {@code /wsprobe-sender}. */
+    protected static final String WAR_NAME = "wsprobe-sender.war";
+    protected static final int LIMIT = 1024;
+    /** Deployment, the sender's first retries while its own application is still starting, three messages. */
+    private static final Duration SENDER_PATIENCE = Duration.ofSeconds(60);
+
+    /** The deployment's URL (from Arquillian). */
+    protected abstract DeployedWar war();
+
+    /**
+     * The built WAR plus a web.xml that turns the sender on toward its own receiver on this server's http
+     * port (from the build's reserved ports) and sets the limit to {@value #LIMIT} bytes.
+     */
+    protected static WebArchive configuredWar(String httpPortProperty) {
+        String port = System.getProperty(httpPortProperty);
+        return WarArchives.configured(WAR_NAME, Map.of(
+                "wsprobe.send.to", "ws://127.0.0.1:" + port + "/wsprobe-sender/receive",
+                "wsprobe.max.message.size", "1k"));
+    }
+
+    @Test
+    void senderInsideTheServerSendsToItsOwnReceiverEverySecond() throws Exception {
+        URI status = war().status();
+        Await.until(SENDER_PATIENCE, () -> StatusDocument.readQuietly(status).endpoint("/receive")
+                .messagesReceived() >= 3, "the in-container sender's first 3 messages at /receive");
+
+        StatusDocument seen = StatusDocument.read(status);
+        JsonObject sender = seen.sender();
+        assertEquals("ready", sender.getString("state"), "sender: " + sender);
+        assertEquals("ws://127.0.0.1:" + war().ws("/").getPort() + "/wsprobe-sender/receive",
+                sender.getString("target"));
+        assertEquals(0, sender.getInt("sendFailures"), "sender: " + sender);
+        StatusDocument.Counts receiver = seen.endpoint("/receive");
+        assertEquals(1, receiver.openConnections(), "the sender's one connection: " + seen.json());
+        assertTrue(sender.getInt("sent") >= receiver.messagesReceived() - 1,
+                "what arrived was sent (a send completes before or after its arrival): " + seen.json());
+        // "Hello Cruel World " + an ISO-8601 time with milliseconds and offset (Z or +hh:mm): 42 to 47 bytes
+        long perMessage = receiver.bytesReceived() / receiver.messagesReceived();
+        assertEquals(0, receiver.bytesReceived() % receiver.messagesReceived(), "every message the same size");
+        assertTrue(perMessage >= 42 && perMessage <= 47, "message size " + perMessage);
+
+        Await.until(() -> StatusDocument.readQuietly(status).endpoint("/receive").messagesReceived()
+                > receiver.messagesReceived(), "the next periodic message");
+    }
+
+    @Test
+    void configuredMessageLimitApplies() throws Exception {
+        JdkSocket client = JdkSocket.connect(war().ws("/echo"), null);
+        client.sendBinary(new byte[LIMIT]);
+        assertEquals(LIMIT, client.nextBinary().length, "a message of exactly the limit is echoed");
+        client.sendBinary(new byte[LIMIT + 1]);
+        assertEquals(1009, client.nextClose().code(), "one byte more closes the connection with 1009");
+    }
+}

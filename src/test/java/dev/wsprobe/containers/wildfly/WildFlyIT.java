@@ -1,0 +1,29 @@
+package dev.wsprobe.containers.wildfly;
+
+import dev.wsprobe.containers.DeployedWar;
+import dev.wsprobe.containers.WarArchives;
+import dev.wsprobe.testing.EndpointSuite;
+import dev.wsprobe.testing.TestedHost;
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The endpoint suite against the built WAR in WildFly (Undertow inside), over http and its https listener. */
+@ExtendWith(ArquillianExtension.class)
+class WildFlyIT extends EndpointSuite {
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return WarArchives.built();
+    }
+
+    @Override
+    protected TestedHost host() {
+        return DeployedWar.at("WildFly", base, "wildfly.https.port");
+    }
+}

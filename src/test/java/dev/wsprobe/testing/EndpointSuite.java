@@ -1,0 +1,213 @@
+package dev.wsprobe.testing;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What wsprobe's endpoints do, as a client sees it over the network, on any host: the standalone server and
+ * the WAR in each application server extend this class and say where the host is ({@link #host()}), so one
+ * suite proves them all (the pattern of Tyrus' TestContainer). The client is the JDK's own WebSocket client,
+ * a stack independent of every server under test. Counters are read from the host's {@code /status}.
+ * Tests run one after another, each on a quiet host, and compare the counters before and after their traffic.
+ */
+public abstract class EndpointSuite {
+    private static final int KIB_64 = 64 * 1024;
+
+    /** The host under test, started once for the whole class. */
+    protected abstract TestedHost host();
+
+    private SSLContext trust(boolean secure) {
+        return secure ? host().clientTrust() : null;
+    }
+
+    /**
+     * Connections a previous test closed may still be closing on the server: wait until none is open, so
+     * each test's counts start from a quiet host.
+     */
+    @BeforeEach
+    void hostIsQuiet() throws InterruptedException {
+        Await.until(() -> counts("/receive").openConnections() == 0 && counts("/echo").openConnections() == 0,
+                "no open connection left on " + host().name());
+    }
+
+    private StatusDocument.Counts counts(String path) {
+        return StatusDocument.readQuietly(host().status()).endpoint(path);
+    }
+
+    @ParameterizedTest(name = "secure={0}")
+    @ValueSource(booleans = {false, true})
+    void receiverCountsTextAndBinaryMessagesInBytes(boolean secure) throws Exception {
+        StatusDocument.Counts before = counts("/receive");
+        String text = "Hello Cruel World 2026-11-26T00:00:00.000Z — ünïcödé 🌍";
+        byte[] binary = new byte[1000];
+        new Random(7).nextBytes(binary);
+
+        JdkSocket client = JdkSocket.connect(host().url(secure, "/receive"), trust(secure));
+        client.sendText(text);
+        client.sendBinary(binary);
+        long expectedBytes = text.getBytes(StandardCharsets.UTF_8).length + binary.length;
+        Await.until(() -> counts("/receive").messagesReceived() == before.messagesReceived() + 2,
+                "the receiver to count 2 messages");
+
+        StatusDocument.Counts during = counts("/receive");
+        assertEquals(before.bytesReceived() + expectedBytes, during.bytesReceived(), "bytes: UTF-8 text + binary");
+        assertEquals(before.connectionsAccepted() + 1, during.connectionsAccepted());
+        assertEquals(before.openConnections() + 1, during.openConnections());
+        assertTrue(client.texts.isEmpty() && client.binaries.isEmpty(), "the receiver never answers");
+
+        assertEquals(1000, client.closeNormally().code(), "the receiver answers a normal close with 1000");
+        Await.until(() -> counts("/receive").openConnections() == before.openConnections(),
+                "the receiver to see the connection closed");
+    }
+
+    @ParameterizedTest(name = "secure={0}")
+    @ValueSource(booleans = {false, true})
+    void echoReturnsTextBinaryLargeAndMultiByteMessagesByteExact(boolean secure) throws Exception {
+        String multiByte = "Grüße, Здравствуйте, こんにちは, 🌍🚀 ".repeat(50);
+        String text64k = "x".repeat(KIB_64);
+        byte[] binary64k = new byte[KIB_64];
+        new Random(42).nextBytes(binary64k);
+
+        JdkSocket client = JdkSocket.connect(host().url(secure, "/echo"), trust(secure));
+        client.sendText("Hello Cruel World");
+        assertEquals("Hello Cruel World", client.nextText());
+
+        client.sendText(multiByte);
+        assertArrayEquals(multiByte.getBytes(StandardCharsets.UTF_8),
+                client.nextText().getBytes(StandardCharsets.UTF_8), "multi-byte UTF-8, 4-byte characters too");
+
+        client.sendText(text64k);
+        assertEquals(text64k, client.nextText(), "64 KiB of text");
+
+        client.sendBinary(binary64k);
+        assertArrayEquals(binary64k, client.nextBinary(), "64 KiB of binary");
+
+        client.sendBinary(new byte[0]);
+        assertArrayEquals(new byte[0], client.nextBinary(), "an empty binary message");
+
+        assertTrue(client.texts.isEmpty() && client.binaries.isEmpty(), "nothing beyond the echoes");
+        assertEquals(1000, client.closeNormally().code());
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"/echo, binary", "/echo, text", "/receive, binary", "/receive, text"})
+    void overLimitMessageClosesItsConnectionWith1009AndOthersGoOn(String path, String kind) throws Exception {
+        JdkSocket bystander = JdkSocket.connect(host().ws("/echo"), null);
+        JdkSocket offender = JdkSocket.connect(host().ws(path), null);
+        int limit = host().maxMessageBytes();
+        if (kind.equals("binary")) {
+            offender.sendBinary(new byte[limit + 1]);
+        } else {
+            // under the limit in Java chars, over it in UTF-8 bytes: the limit is in bytes
+            offender.sendText("é".repeat(limit / 2 + 1));
+        }
+
+        JdkSocket.Close close = offender.nextClose();
+        assertEquals(1009, close.code(), "close code for a message over " + limit + " bytes, reason: "
+                + close.reason());
+
+        bystander.sendText("still here");
+        assertEquals("still here", bystander.nextText(), "another connection is not affected");
+        assertEquals(1000, bystander.closeNormally().code());
+    }
+
+    @Test
+    void severalConcurrentClientsEachGetExactlyTheirOwnEchoes() throws Exception {
+        int clients = 8;
+        int messagesEach = 25;
+        StatusDocument.Counts before = counts("/echo");
+        List<JdkSocket> sockets = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            sockets.add(JdkSocket.connect(host().ws("/echo"), null));
+        }
+        Await.until(() -> counts("/echo").openConnections() == before.openConnections() + clients,
+                "the echo to count " + clients + " open connections");
+
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<List<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                JdkSocket socket = sockets.get(i);
+                String name = "client " + i;
+                Callable<List<String>> conversation = () -> {
+                    List<String> received = new ArrayList<>();
+                    for (int n = 0; n < messagesEach; n++) {
+                        socket.sendText(name + " message " + n);
+                    }
+                    for (int n = 0; n < messagesEach; n++) {
+                        received.add(socket.nextText());
+                    }
+                    return received;
+                };
+                answers.add(pool.submit(conversation));
+            }
+            for (int i = 0; i < clients; i++) {
+                List<String> expected = new ArrayList<>();
+                for (int n = 0; n < messagesEach; n++) {
+                    expected.add("client " + i + " message " + n);
+                }
+                assertEquals(expected, answers.get(i).get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS),
+                        "client " + i + " gets its own messages back, in order");
+                assertTrue(sockets.get(i).texts.isEmpty(), "client " + i + " gets nobody else's messages");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (JdkSocket socket : sockets) {
+            assertEquals(1000, socket.closeNormally().code());
+        }
+        Await.until(() -> counts("/echo").openConnections() == before.openConnections(),
+                "the echo to see all " + clients + " connections closed");
+        assertEquals(before.messagesReceived() + (long) clients * messagesEach, counts("/echo").messagesReceived());
+    }
+
+    @Test
+    void statusReportsUptimeAndEveryEndpointAndNoSender() throws Exception {
+        StatusDocument first = StatusDocument.read(host().status());
+        assertTrue(first.uptimeSeconds() >= 0, "uptime " + first.uptimeSeconds());
+        for (String path : List.of("/receive", "/echo")) {
+            StatusDocument.Counts counts = first.endpoint(path);
+            assertTrue(counts.openConnections() >= 0 && counts.connectionsAccepted() >= counts.openConnections(),
+                    path + ": " + counts);
+        }
+        assertEquals(2, first.json().getJsonObject("endpoints").size(), "endpoints: " + first.json());
+        assertNull(first.sender(), "no sender unless one is configured");
+        Await.until(() -> StatusDocument.readQuietly(host().status()).uptimeSeconds() > first.uptimeSeconds(),
+                "the uptime to grow");
+    }
+
+    @Test
+    void wssClientRefusesTheHostWhenTrustingAnotherCertificate() {
+        // the trust in the other tests is real: a client trusting some other certificate does not connect
+        SSLContext someoneElse = new TestPki().trustingClientContext();
+        Exception refused = assertThrows(Exception.class, () -> JdkSocket.connect(host().wss("/echo"), someoneElse));
+        assertTrue(causes(refused).anyMatch(SSLHandshakeException.class::isInstance),
+                "expected an SSLHandshakeException in the causes of " + refused);
+    }
+
+    private static Stream<Throwable> causes(Throwable error) {
+        return Stream.iterate(error, Objects::nonNull, Throwable::getCause);
+    }
+}
