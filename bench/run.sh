@@ -13,8 +13,12 @@
 #                     process can hold under this machine's open-file limit of 20,000)
 #   FANIN_SECONDS     measured time of a fan-in point (default 30), after WARMUP_SECONDS (default 5)
 #   RAMP              new connections per second (default 2000)
+#   THROUGHPUT_POINTS echo-1 (1 connection, 64 in flight), echo-64 (64 connections, 16 in flight each), oneway-1
+#                     (1 connection to /receive, 64 in flight, counted by the server) (default: all three)
 #   THROUGHPUT_SECONDS measured time of a throughput point (default 10)
+#   RAW_TCP           yes: also the raw TCP reference (default yes)
 #   WSPROBE_JAVA_OPTS JVM options of the wsprobe server (default: the README's recommendation for many connections)
+#   WSPROBE_SERVER_FLAGS  more `wsprobe server` flags, e.g. "--io-strategy worker-thread" to compare transports
 #   LOAD_JAVA_OPTS    JVM options of the load generator (default: none)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,7 +30,10 @@ FANIN_SECONDS=${FANIN_SECONDS:-30}
 WARMUP_SECONDS=${WARMUP_SECONDS:-5}
 RAMP=${RAMP:-2000}
 THROUGHPUT_SECONDS=${THROUGHPUT_SECONDS:-10}
+THROUGHPUT_POINTS=${THROUGHPUT_POINTS-"echo-1 echo-64 oneway-1"}
+RAW_TCP=${RAW_TCP:-yes}
 WSPROBE_JAVA_OPTS=${WSPROBE_JAVA_OPTS:-"-XX:+UseSerialGC -Xmn16m"}
+WSPROBE_SERVER_FLAGS=${WSPROBE_SERVER_FLAGS:-}
 LOAD_JAVA_OPTS=${LOAD_JAVA_OPTS:-}
 SIZE=52
 # a WebSocket frame of a 52-byte text message from a client: 2 header bytes, 4 mask bytes, the payload
@@ -37,7 +44,7 @@ RAW_PORT=$((PORT + 2))
 
 JAR=target/wsprobe.jar
 DEPS=bench/.deps
-OUT=target/bench/$(date +%Y%m%d-%H%M%S)
+OUT=${BENCH_OUT:-target/bench/$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$OUT"
 POINTS="$OUT/points.jsonl"
 : > "$POINTS"
@@ -73,7 +80,7 @@ ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
   echo "cpu: $(nproc) x $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
   echo "memory: $(free -g | awk '/Mem:/{print $2}') GiB; kernel $(uname -r); open files: $(ulimit -n)"
   echo "java: $(java -version 2>&1 | head -1); node: $(node --version); ws: $(node -p "require('./$DEPS/node_modules/ws/package.json').version")"
-  echo "wsprobe server JVM options: $WSPROBE_JAVA_OPTS"
+  echo "wsprobe server JVM options: $WSPROBE_JAVA_OPTS; extra server flags: ${WSPROBE_SERVER_FLAGS:-none}"
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "busiest other processes at start:"
   ps -eo pid,pcpu,rss,args --sort=-pcpu | head -6 | cut -c1-160
@@ -105,10 +112,11 @@ start_server() {
   t0=$(date +%s%N)
   case "$name" in
     wsprobe-ws)
-      java $WSPROBE_JAVA_OPTS -jar "$JAR" server --host 127.0.0.1 --port "$PORT" --max-connections 0 > "$log" 2>&1 &
+      java $WSPROBE_JAVA_OPTS -jar "$JAR" server --host 127.0.0.1 --port "$PORT" --max-connections 0 $WSPROBE_SERVER_FLAGS \
+        > "$log" 2>&1 &
       TARGET_BASE="ws://127.0.0.1:$PORT"; TRUST=() ;;
     wsprobe-wss)
-      java $WSPROBE_JAVA_OPTS -jar "$JAR" server --host 127.0.0.1 --port "$PORT" --max-connections 0 \
+      java $WSPROBE_JAVA_OPTS -jar "$JAR" server --host 127.0.0.1 --port "$PORT" --max-connections 0 $WSPROBE_SERVER_FLAGS \
         --self-signed --tls-port "$TLS_PORT" --cert-out "$OUT/cert.pem" > "$log" 2>&1 &
       TARGET_BASE="wss://127.0.0.1:$TLS_PORT"; TRUST=(--cacert "$OUT/cert.pem") ;;
     node-ws)
@@ -181,15 +189,21 @@ for run in $(seq "$RUNS"); do
       measure "$run" "$server" "fanin-$n" /echo --connections "$n" --ramp "$RAMP" --rate 1 --size "$SIZE" \
         --warmup "${WARMUP_SECONDS}s" --duration "${FANIN_SECONDS}s" --handshake-timeout 30s
     done
-    measure "$run" "$server" "echo-1" /echo --connections 1 --rate max --in-flight 64 --size "$SIZE" \
-      --warmup "${WARMUP_SECONDS}s" --duration "${THROUGHPUT_SECONDS}s"
-    measure "$run" "$server" "echo-64" /echo --connections 64 --rate max --in-flight 16 --size "$SIZE" \
-      --warmup "${WARMUP_SECONDS}s" --duration "${THROUGHPUT_SECONDS}s"
-    measure "$run" "$server" "oneway-1" /receive --connections 1 --rate max --in-flight 64 --size "$SIZE" \
-      --warmup "${WARMUP_SECONDS}s" --duration "${THROUGHPUT_SECONDS}s"
+    for point in $THROUGHPUT_POINTS; do
+      case "$point" in
+        echo-1) path=/echo; connections=1; in_flight=64 ;;
+        echo-64) path=/echo; connections=64; in_flight=16 ;;
+        oneway-1) path=/receive; connections=1; in_flight=64 ;;
+        *) echo "unknown throughput point $point" >&2; exit 2 ;;
+      esac
+      measure "$run" "$server" "$point" "$path" --connections "$connections" --rate max --in-flight "$in_flight" \
+        --size "$SIZE" --warmup "${WARMUP_SECONDS}s" --duration "${THROUGHPUT_SECONDS}s"
+    done
   done
-  raw_tcp "$run" 1 64
-  raw_tcp "$run" 64 16
+  if [ "$RAW_TCP" = yes ]; then
+    raw_tcp "$run" 1 64
+    raw_tcp "$run" 64 16
+  fi
 done
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.txt"
 

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
         description = {"Run the receiver (/receive) and echo (/echo) endpoints, and the browser test page (/).",
             "Stops on Ctrl-C or SIGTERM, closing every connection with 1001 (going away) first."},
         footer = {"", "Environment: WSPROBE_HOST, WSPROBE_PORT, WSPROBE_TLS_PORT, WSPROBE_MAX_MESSAGE_SIZE, "
-            + "WSPROBE_ALLOWED_ORIGINS "
+            + "WSPROBE_ALLOWED_ORIGINS, WSPROBE_LOG_MESSAGES "
             + "stand in for the flags; " + ServerTlsOptions.PASSWORD_VARIABLE + " holds the keystore password."})
 final class ServerCommand implements Callable<Integer> {
     private static final System.Logger LOG = System.getLogger(ServerCommand.class.getName());
@@ -93,7 +93,7 @@ final class ServerCommand implements Callable<Integer> {
                     + "(non-browser clients). Others get HTTP 403 at the handshake."})
     AllowedOrigins allowedOrigins;
 
-    @Option(names = "--log-messages", paramLabel = "MODE", defaultValue = "auto",
+    @Option(names = "--log-messages", paramLabel = "MODE", defaultValue = "${env:WSPROBE_LOG_MESSAGES:-auto}",
             converter = Converters.MessageLoggingConverter.class,
             description = "auto: a line for each of the first " + MessageLogging.LINES_PER_SECOND + " messages a second "
                     + "per endpoint, the rest summed up in one line a second; every: a line for every message (slows a "

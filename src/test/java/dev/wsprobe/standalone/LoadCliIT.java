@@ -47,8 +47,9 @@ class LoadCliIT {
             try (JarProcess load = JarProcess.start("load", "--connections", "10", "--rate", "20", "--duration",
                     "2s", "ws://127.0.0.1:" + port + "/receive")) {
                 assertEquals(0, load.exitCode(), load.stdout() + load.stderr());
-                assertTrue(load.stdout().contains("summary: ws://127.0.0.1:" + port + "/receive, 10 connections"),
-                        load.stdout());
+                Matcher counts = Pattern.compile("sent (\\d+), receiver counted (\\d+), errors 0").matcher(load.stdout());
+                assertTrue(counts.find(), load.stdout());
+                assertEquals(counts.group(1), counts.group(2), "the server's /status counted what was sent: " + load.stdout());
             }
             String summed = server.awaitLine(line -> line.contains("[/receive] ") && line.contains(" more messages in the "
                     + "last "), "the summed-up message line");

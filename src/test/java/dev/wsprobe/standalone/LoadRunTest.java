@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wsprobe.load.LoadOptions;
 import dev.wsprobe.load.LoadResult;
 import dev.wsprobe.load.LoadRun;
+import dev.wsprobe.load.ReceiverStatus;
 import dev.wsprobe.load.SourceAddresses;
 import dev.wsprobe.server.EndpointStats;
 import dev.wsprobe.server.ServerEndpoints;
@@ -38,9 +39,10 @@ class LoadRunTest {
     private static LoadResult run(LoadOptions options, List<InetAddress> sources, List<String> liveLines)
             throws Exception {
         URI target = options.target();
+        ReceiverStatus status = options.echo() ? null : new ReceiverStatus(target, null, null);
         try (TyrusLoadConnector connector = new TyrusLoadConnector(
                 target.getScheme().equals("wss") ? server.clientTls() : null, options.handshakeTimeout())) {
-            return new LoadRun(options, connector, sources, null, liveLines::add).run();
+            return new LoadRun(options, connector, sources, status, liveLines::add).run();
         }
     }
 
@@ -84,6 +86,8 @@ class LoadRunTest {
                 >= result.whole().sent(), "the receiver to count " + result.whole().sent() + " messages");
         long counted = ServerEndpoints.RECEIVER.snapshot().messagesReceived() - before.messagesReceived();
         assertEquals(result.whole().sent(), counted, "the receiver counted every message the load sent, no more");
+        assertEquals(counted, result.receiverCounted(), "the load read the same count from /status");
+        assertTrue(result.throughput() > 0, "throughput from the server's count: " + result.throughput());
         assertEquals(0, result.latency().getTotalCount(), "a receiver answers nothing: no round trips");
     }
 
