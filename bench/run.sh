@@ -152,8 +152,14 @@ measure() {
   sleep 1
   idle=$(rss_kb "$SERVER_PID")
   start_rss_sampler "$SERVER_PID" "$OUT/peak"
+  # in the background and waited for, so that Ctrl-C or a TERM reaches the trap at once, not after the load
+  java $LOAD_JAVA_OPTS -jar "$JAR" load --json "${TRUST[@]}" "$@" "$TARGET_BASE$path" \
+    > "$OUT/last-result.json" 2>>"$OUT/load-live.txt" &
+  local load_pid=$!
+  STARTED+=("$load_pid")
+  wait "$load_pid" || true
   local result
-  result=$(java $LOAD_JAVA_OPTS -jar "$JAR" load --json "${TRUST[@]}" "$@" "$TARGET_BASE$path" 2>>"$OUT/load-live.txt" || true)
+  result=$(cat "$OUT/last-result.json")
   kill "$SAMPLER" 2>/dev/null || true
   wait "$SAMPLER" 2>/dev/null || true
   local peak
@@ -173,9 +179,13 @@ raw_tcp() {
   local pid=$!
   STARTED+=("$pid")
   for _ in $(seq 600); do grep -q "listening" "$OUT/raw-server.log" && break; sleep 0.01; done
+  java bench/RawTcpReference.java client "$RAW_PORT" "$connections" "$in_flight" \
+    "$((THROUGHPUT_SECONDS + WARMUP_SECONDS))" "$RAW_FRAME_BYTES" > "$OUT/last-result.json" &
+  local client_pid=$!
+  STARTED+=("$client_pid")
+  wait "$client_pid" || true
   local result
-  result=$(java bench/RawTcpReference.java client "$RAW_PORT" "$connections" "$in_flight" \
-    "$((THROUGHPUT_SECONDS + WARMUP_SECONDS))" "$RAW_FRAME_BYTES")
+  result=$(cat "$OUT/last-result.json")
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   echo "{\"run\":$run,\"server\":\"raw-tcp\",\"point\":\"echo-$connections\",${result#\{}" >> "$POINTS"

@@ -10,6 +10,8 @@
 # REPEAT (default 3), and bench/run.sh's FANIN_POINTS, FANIN_SECONDS, THROUGHPUT_POINTS, ...
 set -euo pipefail
 cd "$(dirname "$0")/.."
+CHILD=
+trap 'echo "interrupted" >&2; [ -n "$CHILD" ] && kill "$CHILD" 2>/dev/null; wait; exit 130' INT TERM
 VARIANTS=${VARIANTS:-"same-thread-2=--io-strategy same-thread|same-thread-1=--io-strategy same-thread --selector-threads 1|workers-4=--io-strategy worker-thread --worker-threads 4"}
 JVM_VARIANTS=${JVM_VARIANTS:-"serial=-XX:+UseSerialGC -Xmn16m"}
 REPEAT=${REPEAT:-3}
@@ -24,7 +26,10 @@ for repetition in $(seq "$REPEAT"); do
       label="${variant%%=*}/${jvm%%=*}"
       run_out="$OUT/$repetition-${label//\//-}"
       BENCH_OUT="$run_out" RUNS=1 SERVERS=wsprobe-ws RAW_TCP=no WSPROBE_SERVER_FLAGS="${variant#*=}" \
-        WSPROBE_JAVA_OPTS="${jvm#*=}" bench/run.sh > /dev/null
+        WSPROBE_JAVA_OPTS="${jvm#*=}" bench/run.sh > /dev/null &
+      CHILD=$! # stopped with this script: run.sh's own trap then ends what it started
+      wait "$CHILD"
+      CHILD=
       sed -e "s/\"run\":1,/\"run\":$repetition,/" -e "s#\"server\":\"wsprobe-ws\"#\"server\":\"$label\"#" \
         "$run_out/points.jsonl" >> "$OUT/points.jsonl"
     done
