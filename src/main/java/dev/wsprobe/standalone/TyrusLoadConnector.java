@@ -14,9 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
 import org.glassfish.tyrus.client.SslEngineConfigurator;
+import org.glassfish.tyrus.container.grizzly.client.GrizzlyClientProperties;
 import org.glassfish.tyrus.core.MaskingKeyGenerator;
 
 /**
@@ -47,6 +49,12 @@ final class TyrusLoadConnector implements LoadConnector {
         ClientManager client = ClientManager.createClient();
         Map<String, Object> properties = client.getProperties();
         properties.put(ClientProperties.SHARED_CONTAINER, true);
+        // Tyrus' client pool grows a thread for every task that finds no idle worker: with thousands of
+        // connections answering at once it reached 2,000 threads here, which then spent the cores switching.
+        // A fixed pool of one worker per core queues the bursts instead; nothing the load runs on it blocks.
+        int workers = Runtime.getRuntime().availableProcessors();
+        properties.put(GrizzlyClientProperties.WORKER_THREAD_POOL_CONFIG, ThreadPoolConfig.defaultConfig().copy()
+                .setPoolName("wsprobe-load-worker").setCorePoolSize(workers).setMaxPoolSize(workers));
         properties.put(ClientProperties.HANDSHAKE_TIMEOUT, (int) handshakeTimeout.toMillis());
         source.ifPresent(address -> properties.put(ClientProperties.SOCKET_BINDING, address));
         // Tyrus masks every frame with a key from one shared SecureRandom, whose lock the client's threads then
