@@ -28,6 +28,11 @@ public final class LoadRun {
      */
     private static final int CONNECTING_THREADS = 128;
     private static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /**
+     * Bounds the connect phase: an attempt that could not start within twice the ramp's time plus this is not
+     * made and counts as failed, so a saturated server ends the run in bounded time instead of crawling on.
+     */
+    private static final long GIVE_UP_AFTER_RAMP_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private final LoadOptions options;
     private final LoadConnector connector;
@@ -116,6 +121,7 @@ public final class LoadRun {
     private double connectAll(ExecutorService connecting, ScheduledExecutorService pacer) throws InterruptedException {
         CountDownLatch attempted = new CountDownLatch(options.connections());
         double nanosBetween = 1e9 / options.rampPerSecond();
+        long giveUp = startNanos + 2 * (long) (options.connections() * nanosBetween) + GIVE_UP_AFTER_RAMP_NANOS;
         for (int i = 0; i < options.connections(); i++) {
             long due = startNanos + (long) (i * nanosBetween);
             for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
@@ -130,7 +136,11 @@ public final class LoadRun {
             InetAddress source = sources.get(i % sources.size());
             connecting.execute(() -> {
                 try {
-                    open(source, pacer);
+                    if (System.nanoTime() > giveUp) {
+                        notAttempted();
+                    } else {
+                        open(source, pacer);
+                    }
                 } finally {
                     attempted.countDown();
                 }
@@ -138,6 +148,14 @@ public final class LoadRun {
         }
         attempted.await();
         return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /** Counts an attempt that was due so long ago that the server (or the machine) cannot keep up. */
+    private void notAttempted() {
+        stats.connectFailures.increment();
+        stats.error("connect not attempted: the connect phase ran past twice the ramp's time plus "
+                + TimeUnit.NANOSECONDS.toSeconds(GIVE_UP_AFTER_RAMP_NANOS) + " s (the server or the machine cannot "
+                + "keep up with --ramp " + LoadReport.format(options.rampPerSecond()) + ")");
     }
 
     private void open(InetAddress source, ScheduledExecutorService pacer) {
