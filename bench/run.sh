@@ -9,10 +9,10 @@
 # Settings (environment):
 #   RUNS              repetitions of everything, medians over them (default 3)
 #   SERVERS           wsprobe-ws wsprobe-wss node-ws (default: all three)
-#   FANIN_POINTS      connection counts, 1 msg/s each (default: 1000 5000 10000 19900; 19,900 is the most one
+#   FANIN_POINTS      connection counts, 1 msg/s each, empty for none (default: 1000 5000 10000 19900; 19,900 is the most one
 #                     process can hold under this machine's open-file limit of 20,000)
 #   FANIN_SECONDS     measured time of a fan-in point (default 30), after WARMUP_SECONDS (default 5)
-#   RAMP              new connections per second (default 2000)
+#   RAMP              new connections per second (default 500)
 #   THROUGHPUT_POINTS echo-1 (1 connection, 64 in flight), echo-64 (64 connections, 16 in flight each), oneway-1
 #                     (1 connection to /receive, 64 in flight, counted by the server) (default: all three)
 #   THROUGHPUT_SECONDS measured time of a throughput point (default 10)
@@ -25,10 +25,10 @@ cd "$(dirname "$0")/.."
 
 RUNS=${RUNS:-3}
 SERVERS=${SERVERS:-"wsprobe-ws wsprobe-wss node-ws"}
-FANIN_POINTS=${FANIN_POINTS:-"1000 5000 10000 19900"}
+FANIN_POINTS=${FANIN_POINTS-"1000 5000 10000 19900"}
 FANIN_SECONDS=${FANIN_SECONDS:-30}
 WARMUP_SECONDS=${WARMUP_SECONDS:-5}
-RAMP=${RAMP:-2000}
+RAMP=${RAMP:-500}
 THROUGHPUT_SECONDS=${THROUGHPUT_SECONDS:-10}
 THROUGHPUT_POINTS=${THROUGHPUT_POINTS-"echo-1 echo-64 oneway-1"}
 RAW_TCP=${RAW_TCP:-yes}
