@@ -483,6 +483,11 @@ public final class ConnectionCheck {
                     + leaf.getIssuerX500Principal().getName() + ", an unknown CA") + ")",
                     "pass --cacert with its CA, or --insecure for testing only");
         }
+        if ((message.contains("Broken pipe") || message.contains("Connection reset")) && requestsClientCertificate()) {
+            // TLS 1.3: a server that refuses our certificate may close while we still write our side of the
+            // handshake, so we see the closed socket, not its alert (more often when the server is quick)
+            return clientCertificateRejected();
+        }
         return new Diagnosis(DiagnosisCode.TLS_FAILED, "the TLS handshake failed: " + message,
                 "compare the TLS versions and ciphers of both sides (wsprobe allows TLS 1.2 and 1.3)");
     }

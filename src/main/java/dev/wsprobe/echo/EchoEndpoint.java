@@ -3,6 +3,7 @@ package dev.wsprobe.echo;
 import dev.wsprobe.server.OriginCheck;
 import dev.wsprobe.server.ServerConnection;
 import dev.wsprobe.server.ServerEndpoints;
+import dev.wsprobe.server.Utf8;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -12,7 +13,6 @@ import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Sends every message back as it came: text as text, binary as binary. Replaces the public echo test sites.
@@ -32,7 +32,7 @@ public class EchoEndpoint {
 
     @OnMessage
     public void onText(String message) {
-        int size = message.getBytes(StandardCharsets.UTF_8).length;
+        int size = Utf8.length(message);
         if (connection.received(false, size)) {
             connection.sendBack(message, size);
         }

@@ -4,6 +4,7 @@ import dev.wsprobe.sender.SequenceNumbers;
 import dev.wsprobe.server.OriginCheck;
 import dev.wsprobe.server.ServerConnection;
 import dev.wsprobe.server.ServerEndpoints;
+import dev.wsprobe.server.Utf8;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -48,7 +49,7 @@ public class ReceiverEndpoint {
     @OnMessage
     public void onText(String message) {
         // the size on the wire: UTF-8 bytes, not Java chars
-        if (connection.received(false, message.getBytes(StandardCharsets.UTF_8).length)) {
+        if (connection.received(false, Utf8.length(message))) {
             follow(message);
         }
     }

@@ -22,6 +22,7 @@ public final class EndpointStats {
     private final LongAdder bytesReceived = new LongAdder();
     private final List<MessageObserver> observers = new CopyOnWriteArrayList<>();
     private final Object openSessionsChanged = new Object();
+    private final MessageLog messageLog;
 
     /** Told of every message an endpoint receives; for tests and status pages, must be quick. */
     @FunctionalInterface
@@ -36,6 +37,12 @@ public final class EndpointStats {
 
     EndpointStats(String path) {
         this.path = path;
+        this.messageLog = new MessageLog(this, System.getLogger(MessageLog.class.getName()), System::nanoTime);
+    }
+
+    /** Decides which received messages get a line of their own (see {@link MessageLogging}). */
+    public MessageLog messageLog() {
+        return messageLog;
     }
 
     public String path() {

@@ -49,7 +49,9 @@ public final class ServerConnection {
     public boolean received(boolean binary, int sizeBytes) {
         lastMessageNanos = System.nanoTime();
         lastHeardNanos = lastMessageNanos;
-        info("connection did receive content, size: " + sizeBytes + (binary ? " (binary)" : " (text)"));
+        if (stats.messageLog().ownLine(sizeBytes)) {
+            info("connection did receive content, size: " + sizeBytes + (binary ? " (binary)" : " (text)"));
+        }
         int limit = ServerLimits.maxMessageBytes();
         if (sizeBytes > limit) {
             // The buffer-size setters above are hints some implementations (Tyrus) do not enforce for whole

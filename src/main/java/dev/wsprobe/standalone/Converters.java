@@ -2,6 +2,7 @@ package dev.wsprobe.standalone;
 
 import dev.wsprobe.server.AllowedOrigins;
 import dev.wsprobe.server.ByteSizes;
+import dev.wsprobe.server.MessageLogging;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -41,6 +42,38 @@ final class Converters {
         public Integer convert(String value) {
             try {
                 return ByteSizes.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** A size as {@link ByteSizeConverter} reads it, or {@code 0} for "the default". */
+    static final class ByteSizeOrZeroConverter implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return value.trim().equals("0") ? 0 : new ByteSizeConverter().convert(value);
+        }
+    }
+
+    /** {@code auto}, {@code every}, {@code summary}. */
+    static final class MessageLoggingConverter implements ITypeConverter<MessageLogging> {
+        @Override
+        public MessageLogging convert(String value) {
+            try {
+                return MessageLogging.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** {@code same-thread}, {@code worker-thread}, {@code leader-follower}, {@code dynamic}. */
+    static final class IoStrategyConverter implements ITypeConverter<ServerTuning.Strategy> {
+        @Override
+        public ServerTuning.Strategy convert(String value) {
+            try {
+                return ServerTuning.Strategy.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }

@@ -2,6 +2,7 @@ package dev.wsprobe.standalone;
 
 import dev.wsprobe.diagnosis.Failures;
 import dev.wsprobe.server.AllowedOrigins;
+import dev.wsprobe.server.MessageLogging;
 import dev.wsprobe.server.OriginCheck;
 import dev.wsprobe.server.ServerLimits;
 import dev.wsprobe.server.SessionKeeper;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Option;
         description = {"Run the receiver (/receive) and echo (/echo) endpoints, and the browser test page (/).",
             "Stops on Ctrl-C or SIGTERM, closing every connection with 1001 (going away) first."},
         footer = {"", "Environment: WSPROBE_HOST, WSPROBE_PORT, WSPROBE_TLS_PORT, WSPROBE_MAX_MESSAGE_SIZE, "
-            + "WSPROBE_ALLOWED_ORIGINS, WSPROBE_KEYSTORE, WSPROBE_KEYSTORE_PASSWORD_FILE "
+            + "WSPROBE_ALLOWED_ORIGINS, WSPROBE_KEYSTORE, WSPROBE_KEYSTORE_PASSWORD_FILE, WSPROBE_LOG_MESSAGES "
             + "stand in for the flags; " + ServerTlsOptions.PASSWORD_VARIABLE + " holds the keystore password."})
 final class ServerCommand implements Callable<Integer> {
     private static final System.Logger LOG = System.getLogger(ServerCommand.class.getName());
@@ -92,6 +93,38 @@ final class ServerCommand implements Callable<Integer> {
                     + "(non-browser clients). Others get HTTP 403 at the handshake."})
     AllowedOrigins allowedOrigins;
 
+    @Option(names = "--log-messages", paramLabel = "MODE", defaultValue = "${env:WSPROBE_LOG_MESSAGES:-auto}",
+            converter = Converters.MessageLoggingConverter.class,
+            description = "auto: a line for each of the first " + MessageLogging.LINES_PER_SECOND + " messages a second "
+                    + "per endpoint, the rest summed up in one line a second; every: a line for every message (slows a "
+                    + "busy server); summary: only the summed-up lines (default: ${DEFAULT-VALUE}).")
+    MessageLogging logMessages;
+
+    @Option(names = "--io-strategy", paramLabel = "STRATEGY", defaultValue = "same-thread",
+            converter = Converters.IoStrategyConverter.class,
+            description = "Where endpoint code runs: same-thread (on the selector thread that read the message), "
+                    + "worker-thread (a worker pool, Grizzly's default), leader-follower or dynamic "
+                    + "(default: ${DEFAULT-VALUE}).")
+    ServerTuning.Strategy ioStrategy;
+
+    @Option(names = "--selector-threads", paramLabel = "N", defaultValue = "0",
+            description = "Selector threads per listener; 0 = one per core (default: ${DEFAULT-VALUE}).")
+    int selectorThreads;
+
+    @Option(names = "--worker-threads", paramLabel = "N", defaultValue = "0",
+            description = "Worker threads per listener, for the strategies that use them; 0 = two per core "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int workerThreads;
+
+    @Option(names = "--read-buffer", paramLabel = "SIZE", defaultValue = "0", converter = Converters.ByteSizeOrZeroConverter.class,
+            description = "Buffer for each socket read, and the least socket receive buffer; 0 = the operating "
+                    + "system's (default: ${DEFAULT-VALUE}).")
+    int readBuffer;
+
+    @Option(names = "--write-buffer", paramLabel = "SIZE", defaultValue = "0", converter = Converters.ByteSizeOrZeroConverter.class,
+            description = "The least socket send buffer; 0 = the operating system's (default: ${DEFAULT-VALUE}).")
+    int writeBuffer;
+
     @Mixin
     ServerTlsOptions tls;
 
@@ -101,6 +134,7 @@ final class ServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         logging.install();
+        MessageLogging.set(logMessages);
         ServerLimits.setMaxOutgoingBytes(maxOutgoingBuffer);
         OriginCheck.allow(allowedOrigins);
         StandaloneServer server = start(serverOptions(), maxMessageSize);
@@ -113,7 +147,8 @@ final class ServerCommand implements Callable<Integer> {
     private ServerOptions serverOptions() {
         ServerOptions options = ServerOptions.plain(host, port)
                 .withKeeper(new SessionKeeper(idleTimeout, pingInterval, pongTimeout))
-                .withLimits(limits());
+                .withLimits(limits())
+                .withTuning(tuning());
         if (tlsPort != null && !tls.wanted()) {
             throw new UserError(ExitCodes.USAGE,
                     "--tls-port needs a certificate: add --keystore FILE, or --self-signed for development");
@@ -124,6 +159,14 @@ final class ServerCommand implements Callable<Integer> {
                     .withClientAuth(tls.clientAuth);
         }
         return options;
+    }
+
+    private ServerTuning tuning() {
+        try {
+            return new ServerTuning(ioStrategy, selectorThreads, workerThreads, readBuffer, writeBuffer);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(ExitCodes.USAGE, e.getMessage(), e);
+        }
     }
 
     private ConnectionLimits limits() {

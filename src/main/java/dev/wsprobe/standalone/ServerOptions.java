@@ -13,9 +13,10 @@ import javax.net.ssl.SSLContext;
  * @param keeper     idle timeout and dead-peer detection for open sessions
  * @param clientAuth whether TLS clients must present a certificate the context's trust managers accept
  * @param limits     connections admitted, and how long a connection may take to ask for its upgrade
+ * @param tuning     threads, I/O strategy and buffers of the listeners' transport
  */
 public record ServerOptions(String host, int port, Integer tlsPort, SSLContext tlsContext, SessionKeeper keeper,
-        ClientAuth clientAuth, ConnectionLimits limits) {
+        ClientAuth clientAuth, ConnectionLimits limits, ServerTuning tuning) {
     public static final String DEFAULT_HOST = "::";
     public static final int DEFAULT_PORT = 12345;
     public static final int DEFAULT_TLS_PORT = 12346;
@@ -28,22 +29,26 @@ public record ServerOptions(String host, int port, Integer tlsPort, SSLContext t
 
     public static ServerOptions plain(String host, int port) {
         return new ServerOptions(host, port, null, null, SessionKeeper.DEFAULT, ClientAuth.NONE,
-                ConnectionLimits.DEFAULT);
+                ConnectionLimits.DEFAULT, ServerTuning.DEFAULT);
     }
 
     public ServerOptions withTls(int newTlsPort, SSLContext context) {
-        return new ServerOptions(host, port, newTlsPort, context, keeper, clientAuth, limits);
+        return new ServerOptions(host, port, newTlsPort, context, keeper, clientAuth, limits, tuning);
     }
 
     public ServerOptions withClientAuth(ClientAuth newClientAuth) {
-        return new ServerOptions(host, port, tlsPort, tlsContext, keeper, newClientAuth, limits);
+        return new ServerOptions(host, port, tlsPort, tlsContext, keeper, newClientAuth, limits, tuning);
     }
 
     public ServerOptions withLimits(ConnectionLimits newLimits) {
-        return new ServerOptions(host, port, tlsPort, tlsContext, keeper, clientAuth, newLimits);
+        return new ServerOptions(host, port, tlsPort, tlsContext, keeper, clientAuth, newLimits, tuning);
     }
 
     public ServerOptions withKeeper(SessionKeeper newKeeper) {
-        return new ServerOptions(host, port, tlsPort, tlsContext, newKeeper, clientAuth, limits);
+        return new ServerOptions(host, port, tlsPort, tlsContext, newKeeper, clientAuth, limits, tuning);
+    }
+
+    public ServerOptions withTuning(ServerTuning newTuning) {
+        return new ServerOptions(host, port, tlsPort, tlsContext, keeper, clientAuth, limits, newTuning);
     }
 }

@@ -20,7 +20,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
-import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
 import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
 import org.glassfish.tyrus.core.TyrusWebSocketEngine;
 import org.glassfish.tyrus.server.TyrusServerContainer;
@@ -91,6 +90,9 @@ public final class StandaloneServer implements AutoCloseable {
             throw e;
         }
         options.keeper().start(timers);
+        // the summed-up message lines of a burst's last second, without waiting for the next message
+        timers.scheduleAtFixedRate(() -> ServerEndpoints.all().forEach(endpoint -> endpoint.messageLog().flush()),
+                1, 1, java.util.concurrent.TimeUnit.SECONDS);
         if (options.tlsPort() != null) {
             LOG.log(System.Logger.Level.INFO, "TLS: protocols " + String.join(", ", SslContexts.PROTOCOLS)
                     + "; client certificates: " + options.clientAuth().name().toLowerCase(java.util.Locale.ROOT)
@@ -98,15 +100,17 @@ public final class StandaloneServer implements AutoCloseable {
         }
         LOG.log(System.Logger.Level.INFO, "listener state did change, new: ready, listening on "
                 + String.join(" and ", urls()));
+        LOG.log(System.Logger.Level.INFO, "transport: " + options.tuning().describe());
         LOG.log(System.Logger.Level.INFO, "test page: " + String.join(" and ", pageUrls())
                 + "; WebSocket handshakes allowed from " + OriginCheck.allowed().describe());
     }
 
     private NetworkListener listener(String name, int port) {
         NetworkListener listener = new NetworkListener(name, options.host(), port);
-        // Each message is handled on a worker thread, as Tyrus' own Grizzly container does: endpoint code
-        // may block (the echo's basic remote), and must not stall the selector serving other connections.
-        listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
+        // By default each message is handled on the selector thread that read it (no hand-off to a worker):
+        // wsprobe's endpoints never block (echoes and acks go out asynchronously), and on two cores the hop
+        // to a worker pool cost more than it gained (docs/benchmarks.md). --io-strategy brings the pool back.
+        options.tuning().applyTo(listener.getTransport());
         // WebSocket connections are long-lived; an HTTP keep-alive timeout must not cut them.
         listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
         // the gate first: each add-on inserts itself just before Grizzly's HTTP server filter, so the gate

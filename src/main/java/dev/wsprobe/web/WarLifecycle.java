@@ -2,6 +2,7 @@ package dev.wsprobe.web;
 
 import dev.wsprobe.sender.WebSocketUrl;
 import dev.wsprobe.server.ByteSizes;
+import dev.wsprobe.server.MessageLogging;
 import dev.wsprobe.server.ServerEndpoints;
 import dev.wsprobe.server.ServerLimits;
 import dev.wsprobe.server.SessionKeeper;
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -31,6 +33,7 @@ public class WarLifecycle implements ServletContextListener {
 
     private InContainerSender sender;
     private ScheduledFuture<?> keeper;
+    private ScheduledFuture<?> messageLines;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -40,6 +43,8 @@ public class WarLifecycle implements ServletContextListener {
 
         ServerLimits.setMaxMessageBytes(settings.get(WarSettings.MAX_MESSAGE_SIZE)
                 .map(value -> parse(value, ByteSizes::parse)).orElse(ServerLimits.DEFAULT_MAX_MESSAGE_BYTES));
+        MessageLogging.set(settings.get(WarSettings.LOG_MESSAGES)
+                .map(value -> parse(value, MessageLogging::parse)).orElse(MessageLogging.AUTO));
         LOG.log(System.Logger.Level.INFO, "wsprobe endpoints at " + context.getContextPath() + "/receive and "
                 + context.getContextPath() + "/echo, status at " + context.getContextPath()
                 + "/status, largest message " + ServerLimits.maxMessageBytes() + " bytes");
@@ -63,6 +68,9 @@ public class WarLifecycle implements ServletContextListener {
             ManagedScheduledExecutorService scheduler =
                     (ManagedScheduledExecutorService) new InitialContext().lookup(InContainerSender.SCHEDULER);
             keeper = SessionKeeper.DEFAULT.start(scheduler);
+            // the summed-up message lines of a burst's last second, without waiting for the next message
+            messageLines = scheduler.scheduleAtFixedRate(
+                    () -> ServerEndpoints.all().forEach(endpoint -> endpoint.messageLog().flush()), 1, 1, TimeUnit.SECONDS);
         } catch (NamingException | ClassCastException e) {
             LOG.log(System.Logger.Level.WARNING, "no " + InContainerSender.SCHEDULER + ": idle timeout and dead-peer "
                     + "pings are off, the server's own idle handling applies");
@@ -92,6 +100,9 @@ public class WarLifecycle implements ServletContextListener {
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
+        if (messageLines != null) {
+            messageLines.cancel(false);
+        }
         if (keeper != null) {
             keeper.cancel(false);
         }

@@ -23,6 +23,8 @@ final class WarSettings {
     static final Setting SEND_TO = new Setting("WSPROBE_SEND_TO", "wsprobe.send.to");
     /** Largest message the endpoints accept ({@code 65536}, {@code 64k}, {@code 1m}); default 64k. */
     static final Setting MAX_MESSAGE_SIZE = new Setting("WSPROBE_MAX_MESSAGE_SIZE", "wsprobe.max.message.size");
+    /** Message lines: {@code auto} (default), {@code every} or {@code summary}; see {@code MessageLogging}. */
+    static final Setting LOG_MESSAGES = new Setting("WSPROBE_LOG_MESSAGES", "wsprobe.log.messages");
 
     private final UnaryOperator<String> environment;
     private final UnaryOperator<String> systemProperties;

@@ -48,7 +48,7 @@ class CliIT {
     }
 
     @ParameterizedTest(name = "wsprobe {0} --help")
-    @ValueSource(strings = {"server", "send", "check", "demo"})
+    @ValueSource(strings = {"server", "send", "check", "load", "demo"})
     void everySubcommandExplainsItself(String subcommand) throws Exception {
         try (JarProcess help = JarProcess.start(subcommand, "--help")) {
             assertEquals(0, help.exitCode());
@@ -60,7 +60,7 @@ class CliIT {
     void topLevelHelpListsTheSubcommands() throws Exception {
         try (JarProcess help = JarProcess.start("--help")) {
             assertEquals(0, help.exitCode());
-            for (String subcommand : List.of("server", "send", "check", "demo")) {
+            for (String subcommand : List.of("server", "send", "check", "load", "demo")) {
                 assertTrue(help.stdout().contains("  " + subcommand + " "), help.stdout());
             }
         }

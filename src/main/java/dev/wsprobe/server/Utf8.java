@@ -1,0 +1,32 @@
+package dev.wsprobe.server;
+
+/** The size of a text message on the wire, counted without encoding it (no copy per message). */
+public final class Utf8 {
+    private Utf8() {
+    }
+
+    /**
+     * Bytes of {@code text} in UTF-8, as {@code String.getBytes(UTF_8)} would write them: an unpaired surrogate
+     * becomes the one-byte {@code ?}.
+     */
+    public static int length(CharSequence text) {
+        int bytes = 0;
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                bytes += 1;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
+    }
+}

@@ -1,0 +1,174 @@
+package dev.wsprobe.standalone;
+
+import dev.wsprobe.load.LoadOptions;
+import dev.wsprobe.load.LoadReport;
+import dev.wsprobe.load.LoadResult;
+import dev.wsprobe.load.LoadRun;
+import dev.wsprobe.load.OpenFileLimit;
+import dev.wsprobe.load.ReceiverStatus;
+import dev.wsprobe.load.SourceAddresses;
+import dev.wsprobe.sender.WebSocketUrl;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code wsprobe load URL}: many connections from one process, round trips or the receiver's count. */
+@Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Open many connections to URL, each sending timestamped messages at --rate, and measure.",
+            "An echo URL (path containing \"echo\") is measured by round trips (p50..max); any other path by what "
+                + "the server counted, read from its /status.",
+            "One live line a second; a summary at the end (--json: one JSON object on stdout, live lines on stderr).",
+            "Exit code 0 when nothing went wrong, 1 when a connection failed or dropped, a send failed, or an echo "
+                + "never came back."})
+final class LoadCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "URL", description = "ws:// or wss:// URL, e.g. ws://127.0.0.1:12345/echo")
+    String url;
+
+    @Option(names = "--connections", paramLabel = "N", defaultValue = "100",
+            description = "Connections to open (default: ${DEFAULT-VALUE}).")
+    int connections;
+
+    @Option(names = "--ramp", paramLabel = "N", defaultValue = "500",
+            description = "New connections per second (default: ${DEFAULT-VALUE}).")
+    double ramp;
+
+    @Option(names = "--rate", paramLabel = "N|max", defaultValue = "1",
+            description = "Messages per second on each connection; max = pipelined, as fast as the server answers "
+                    + "with --in-flight messages outstanding (default: ${DEFAULT-VALUE}).")
+    String rate;
+
+    @Option(names = "--in-flight", paramLabel = "N", defaultValue = "16",
+            description = "With --rate max: messages outstanding per connection (default: ${DEFAULT-VALUE}).")
+    int inFlight;
+
+    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "10s",
+            converter = Converters.DurationConverter.class,
+            description = "Measured time, after every connection is open and the warm-up (default: ${DEFAULT-VALUE}).")
+    Duration duration;
+
+    @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "0s",
+            converter = Converters.DurationConverter.class,
+            description = "Load before the measured time that is not measured: JIT compilation, heap growth "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration warmup;
+
+    @Option(names = "--size", paramLabel = "SIZE", defaultValue = "52", converter = Converters.ByteSizeConverter.class,
+            description = "Message size in bytes, at least 23 (default: ${DEFAULT-VALUE}, the seed's hello).")
+    int size;
+
+    @Option(names = "--handshake-timeout", paramLabel = "DURATION", defaultValue = "10s",
+            converter = Converters.DurationConverter.class,
+            description = "A connection not open by then has failed (default: ${DEFAULT-VALUE}).")
+    Duration handshakeTimeout;
+
+    @Option(names = "--status-url", paramLabel = "URL",
+            description = "Where the receiver's /status is (default: the URL's server, path .../status).")
+    URI statusUrl;
+
+    @Option(names = "--ports-per-address", paramLabel = "N",
+            description = "Local ports one source address may use; more connections are spread over 127.0.0.2, "
+                    + "127.0.0.3, ... (default: 90% of the kernel's ephemeral port range).")
+    Integer portsPerAddress;
+
+    @Option(names = "--json", description = "Print the summary as one JSON object on stdout; live lines go to stderr.")
+    boolean json;
+
+    @Mixin
+    ClientTrustOptions trust;
+
+    @Mixin
+    LoggingOptions logging;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        LoadOptions options = options();
+        List<InetAddress> sources = sources(options);
+        try {
+            OpenFileLimit.check(options.connections());
+        } catch (IllegalStateException e) {
+            throw new UserError(ExitCodes.SETUP, e.getMessage(), e);
+        }
+        logging.install();
+        ClientTls tls = WebSocketUrl.isSecure(options.target()) ? trust.create() : null;
+        PrintStream live = json ? System.err : System.out;
+        ReceiverStatus receiver = options.echo() ? null
+                : new ReceiverStatus(options.target(), statusUrl, tls == null ? null : tls.context());
+        try (TyrusLoadConnector connector = new TyrusLoadConnector(tls, options.handshakeTimeout())) {
+            LoadRun run = new LoadRun(options, connector, sources, receiver, live::println);
+            CountDownLatch reported = new CountDownLatch(1);
+            Thread stopOnSignal = new Thread(() -> stopAndWait(run, reported), "wsprobe-load-stop");
+            Runtime.getRuntime().addShutdownHook(stopOnSignal);
+            LoadResult result = run.run();
+            System.out.print(json ? LoadReport.json(result) + System.lineSeparator() : LoadReport.text(result));
+            System.out.flush();
+            reported.countDown();
+            return result.errors() == 0 && result.whole().connected() > 0 ? ExitCodes.OK : ExitCodes.FAILED;
+        }
+    }
+
+    /** Ctrl-C: end the measured time now, and let the summary be printed before the JVM exits. */
+    private static void stopAndWait(LoadRun run, CountDownLatch reported) {
+        run.stop();
+        try {
+            reported.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    LoadOptions options() {
+        URI target;
+        try {
+            target = WebSocketUrl.parse(url);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, url);
+        }
+        try {
+            double perSecond = "max".equalsIgnoreCase(rate.trim()) ? 0 : parseRate();
+            return new LoadOptions(target, connections, ramp, perSecond, inFlight, warmup, duration, size,
+                    handshakeTimeout);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    private double parseRate() {
+        try {
+            double perSecond = Double.parseDouble(rate.trim());
+            if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
+                throw new NumberFormatException();
+            }
+            return perSecond;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--rate must be a number of messages per second above 0, or max; "
+                    + "got '" + rate + "'");
+        }
+    }
+
+    List<InetAddress> sources(LoadOptions options) {
+        int ports = portsPerAddress != null ? portsPerAddress : SourceAddresses.usablePortsPerAddress();
+        try {
+            if (ports < 1) {
+                throw new IllegalArgumentException("--ports-per-address must be at least 1");
+            }
+            return SourceAddresses.plan(options.target(), options.connections(), ports);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+}
