@@ -8,7 +8,9 @@
 #
 # Settings (environment):
 #   RUNS              repetitions of everything, medians over them (default 3)
-#   SERVERS           wsprobe-ws wsprobe-wss node-ws (default: all three)
+#   SERVERS           wsprobe-ws wsprobe-ws-workers wsprobe-wss node-ws (default: all four; wsprobe-ws-workers is
+#                     wsprobe-ws with the worker-pool transport that Grizzly and Tyrus default to)
+#   WORKERS_FANIN_POINTS fan-in points of wsprobe-ws-workers (default: 10000)
 #   FANIN_POINTS      connection counts, 1 msg/s each, empty for none (default: 1000 5000 10000 19900; 19,900 is the most one
 #                     process can hold under this machine's open-file limit of 20,000)
 #   FANIN_SECONDS     measured time of a fan-in point (default 30), after WARMUP_SECONDS (default 5)
@@ -24,8 +26,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RUNS=${RUNS:-3}
-SERVERS=${SERVERS:-"wsprobe-ws wsprobe-wss node-ws"}
+SERVERS=${SERVERS:-"wsprobe-ws wsprobe-ws-workers wsprobe-wss node-ws"}
 FANIN_POINTS=${FANIN_POINTS-"1000 5000 10000 19900"}
+WORKERS_FANIN_POINTS=${WORKERS_FANIN_POINTS-10000}
 FANIN_SECONDS=${FANIN_SECONDS:-30}
 WARMUP_SECONDS=${WARMUP_SECONDS:-5}
 RAMP=${RAMP:-500}
@@ -115,6 +118,12 @@ start_server() {
       java $WSPROBE_JAVA_OPTS -jar "$JAR" server --host 127.0.0.1 --port "$PORT" --max-connections 0 $WSPROBE_SERVER_FLAGS \
         > "$log" 2>&1 &
       TARGET_BASE="ws://127.0.0.1:$PORT"; TRUST=() ;;
+    wsprobe-ws-workers)
+      # the transport as Grizzly and Tyrus set it up by default (a worker pool, each message handed to it), to
+      # show side by side why wsprobe's default is same-thread
+      java $WSPROBE_JAVA_OPTS -jar "$JAR" server --host 127.0.0.1 --port "$PORT" --max-connections 0 $WSPROBE_SERVER_FLAGS \
+        --io-strategy worker-thread --worker-threads 4 > "$log" 2>&1 &
+      TARGET_BASE="ws://127.0.0.1:$PORT"; TRUST=() ;;
     wsprobe-wss)
       java $WSPROBE_JAVA_OPTS -jar "$JAR" server --host 127.0.0.1 --port "$PORT" --max-connections 0 $WSPROBE_SERVER_FLAGS \
         --self-signed --tls-port "$TLS_PORT" --cert-out "$OUT/cert.pem" > "$log" 2>&1 &
@@ -195,7 +204,9 @@ raw_tcp() {
 say "results in $OUT"
 for run in $(seq "$RUNS"); do
   for server in $SERVERS; do
-    for n in $FANIN_POINTS; do
+    fanin_points=$FANIN_POINTS
+    [ "$server" = wsprobe-ws-workers ] && fanin_points=$WORKERS_FANIN_POINTS
+    for n in $fanin_points; do
       measure "$run" "$server" "fanin-$n" /echo --connections "$n" --ramp "$RAMP" --rate 1 --size "$SIZE" \
         --warmup "${WARMUP_SECONDS}s" --duration "${FANIN_SECONDS}s" --handshake-timeout 30s
     done
