@@ -55,10 +55,17 @@ public abstract class InContainerSenderSuite {
         assertEquals(1, receiver.openConnections(), "the sender's one connection: " + seen.json());
         assertTrue(sender.getInt("sent") >= receiver.messagesReceived() - 1,
                 "what arrived was sent (a send completes before or after its arrival): " + seen.json());
-        // "Hello Cruel World " + an ISO-8601 time with milliseconds and offset (Z or +hh:mm): 42 to 47 bytes
-        long perMessage = receiver.bytesReceived() / receiver.messagesReceived();
-        assertEquals(0, receiver.bytesReceived() % receiver.messagesReceived(), "every message the same size");
-        assertTrue(perMessage >= 42 && perMessage <= 47, "message size " + perMessage);
+        // "Hello Cruel World " + an ISO-8601 time with milliseconds and offset (Z or +hh:mm), 42 to 47 bytes, then
+        // " #<n>": the same size but for the number's digits (#10 is one byte longer than #9)
+        long count = receiver.messagesReceived();
+        long numbers = 0;
+        for (long n = 1; n <= count; n++) {
+            numbers += 2 + Long.toString(n).length();
+        }
+        long withoutNumbers = receiver.bytesReceived() - numbers;
+        assertEquals(0, withoutNumbers % count, "every message the same size but for its number: " + seen.json());
+        long perMessage = withoutNumbers / count;
+        assertTrue(perMessage >= 42 && perMessage <= 47, "message size without its number " + perMessage);
 
         Await.until(() -> StatusDocument.readQuietly(status).endpoint("/receive").messagesReceived()
                 > receiver.messagesReceived(), "the next periodic message");
