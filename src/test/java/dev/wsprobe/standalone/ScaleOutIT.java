@@ -138,8 +138,12 @@ class ScaleOutIT {
                 composeSender.awaitLine(line -> line.contains("new: waiting("), "the jar's sender waiting");
                 fleet.awaitAllReady("again after " + victim + " stopped");
                 long movedAfterMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stoppedAt);
-                Await.until(() -> sendersOn(survivors) == SENDERS,
-                        "all " + SENDERS + " senders' messages on the survivors " + survivors + ": " + shares(survivors));
+                try {
+                    Await.until(() -> sendersOn(survivors) == SENDERS,
+                            "all " + SENDERS + " senders' messages on the survivors " + survivors);
+                } catch (AssertionError e) {
+                    throw new AssertionError(e.getMessage() + ": " + shares(survivors), e);
+                }
                 String survivorShares = shares(survivors);
                 // connections whose handshake the sender gave up (timed out) but the receiver completed
                 long withoutSender = survivors.stream().mapToLong(receiver -> receiver.receiver().openConnections())
