@@ -25,8 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The rules for docker/ that can be checked without a Docker engine (none runs here): pinned base images,
  * no secrets in any file, an unprivileged standalone image that stops on SIGTERM and checks its health, the
  * WAR images' sender off unless switched on, and a compose file that sets every variable the nginx template
- * uses. What the standalone image runs is tested elsewhere (StandaloneImageIT) from the same files; the
- * nginx scale-out test is not in this build yet (issue 7 is open).
+ * uses. What the images run is tested elsewhere (StandaloneImageIT, ScaleOutIT) from the same files.
  */
 class DockerFilesTest {
     /** {@code name:tag} whose tag has a version number in it; never {@code latest} or no tag at all. */
