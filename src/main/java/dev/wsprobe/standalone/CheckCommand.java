@@ -14,7 +14,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -53,12 +52,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        URI target;
-        try {
-            target = WebSocketUrl.parse(url);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, url);
-        }
+        URI target = Converters.webSocketUrl(spec, url);
         logging.install();
         ClientTls tls = WebSocketUrl.isSecure(target) ? trust.create() : null;
         if (tls != null && !tls.verifyHostName()) {

@@ -3,16 +3,33 @@ package dev.wsprobe.standalone;
 import dev.wsprobe.server.AllowedOrigins;
 import dev.wsprobe.server.ByteSizes;
 import dev.wsprobe.server.MessageLogging;
+import dev.wsprobe.sender.WebSocketUrl;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
 
 /** Parsers for the human-friendly values the CLI accepts. */
 final class Converters {
     private Converters() {
+    }
+
+    /**
+     * The ws:// or wss:// URL argument of a client command ({@code send}, {@code check}, {@code load}). Not a
+     * picocli converter on purpose: a conversion error would be prefixed with picocli's "Invalid value for
+     * positional parameter", and the user's first words should be "bad URL" and why.
+     */
+    static URI webSocketUrl(CommandSpec spec, String url) {
+        try {
+            return WebSocketUrl.parse(url);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, url);
+        }
     }
 
     /** {@code 1s}, {@code 500ms}, {@code 1.5s}, {@code 2m}; a bare number means seconds. */

@@ -132,12 +132,7 @@ final class LoadCommand implements Callable<Integer> {
     }
 
     LoadOptions options() {
-        URI target;
-        try {
-            target = WebSocketUrl.parse(url);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, url);
-        }
+        URI target = Converters.webSocketUrl(spec, url);
         try {
             double perSecond = "max".equalsIgnoreCase(rate.trim()) ? 0 : parseRate();
             return new LoadOptions(target, connections, ramp, perSecond, inFlight, warmup, duration, size,

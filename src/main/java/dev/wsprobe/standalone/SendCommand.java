@@ -115,7 +115,7 @@ final class SendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        URI target = parseTarget();
+        URI target = Converters.webSocketUrl(spec, url);
         SenderOptions options;
         try {
             options = new SenderOptions(target, name, delay, interval, count, text, binary,
@@ -164,14 +164,6 @@ final class SendCommand implements Callable<Integer> {
                     + " received" + (acknowledged ? ", " + result.resent() + " resent, " + result.unacknowledged()
                     + " unacknowledged" : "") + ", final state: " + result.finalState());
             summaryWritten.countDown();
-        }
-    }
-
-    private URI parseTarget() {
-        try {
-            return WebSocketUrl.parse(url);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, url);
         }
     }
 
