@@ -171,6 +171,10 @@ public final class PeriodicSender {
                 // its connection opened after all, as the wait for it ran out: that connection stands
                 return;
             }
+            // Given up from here on. The diagnosis below probes the server for seconds, and Tyrus goes on with a
+            // handshake whose wait ran out: should it open now, opened() must close it as an old attempt's,
+            // or the sender would be ready, then waiting, with that connection left open on the server.
+            attempt++;
         }
         retryOrFail(diagnoser.diagnose(options.target(), failure));
     }

@@ -13,10 +13,14 @@ import dev.wsprobe.testing.Await;
 import dev.wsprobe.testing.ReceivedMessages;
 import dev.wsprobe.testing.RecordingSenderListener;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -121,6 +125,81 @@ class LateHandshakeTest {
                         kinds.subList(0, Math.min(4, kinds.size())), kinds.toString());
                 assertFalse(kinds.subList(4, kinds.size()).contains(Kind.WAITING), kinds.toString());
                 sender.cancel();
+            }
+        }
+    }
+
+    /**
+     * The window between the two cases above: the attempt's failure was taken (the state still said preparing)
+     * and is being diagnosed, which probes the server for up to two seconds, when its connection opens. The
+     * sender must close that connection, not take it as ready and then go waiting with it still open (the
+     * connection the server would hold for no one until its idle timeout, seen behind nginx on a loaded machine).
+     */
+    @Test
+    void connectionThatOpensWhileItsFailureIsDiagnosedIsClosed() throws Exception {
+        try (StandaloneServer server = StandaloneServer.start(ServerOptions.plain("127.0.0.1", 0));
+                ReceivedMessages received = new ReceivedMessages(ServerEndpoints.RECEIVER);
+                ServerSocket hungServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            URI real = URI.create("ws://127.0.0.1:" + server.port() + "/receive");
+            // The sender's URL names a server that accepts and never answers, so the diagnosis of the failed
+            // attempt (a probe of that URL) takes its whole timeout; every connection really goes to the real one.
+            URI hung = URI.create("ws://127.0.0.1:" + hungServer.getLocalPort() + "/receive");
+            CountDownLatch diagnosing = new CountDownLatch(1);
+            List<Socket> probes = new CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        probes.add(hungServer.accept());
+                        diagnosing.countDown();
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            }, "hung-server");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            SenderOptions options = options(hung);
+            RecordingSenderListener listener = new RecordingSenderListener();
+            CountDownLatch lateAttemptDone = new CountDownLatch(1);
+            try (TyrusClientConnector connector = new TyrusClientConnector(null, real, options.handshakeTimeout())) {
+                AtomicBoolean first = new AtomicBoolean(true);
+                ClientConnector failedThenOpenedDuringTheDiagnosis = (endpoint, uri) -> {
+                    if (!first.getAndSet(false)) {
+                        connector.connect(endpoint, real);
+                        return;
+                    }
+                    Thread late = new Thread(() -> {
+                        try {
+                            Await.latch(diagnosing, "the diagnosis probing the server");
+                            connector.connect(endpoint, real); // the first attempt's handshake, answered late
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        } finally {
+                            lateAttemptDone.countDown();
+                        }
+                    }, "late-handshake");
+                    late.start();
+                    throw timedOut();
+                };
+                PeriodicSender sender = new PeriodicSender(options, failedThenOpenedDuringTheDiagnosis, scheduler,
+                        listener, Clock.systemUTC());
+                sender.start();
+                Await.latch(lateAttemptDone, "the late handshake");
+                listener.awaitState(Kind.WAITING);
+
+                listener.awaitState(Kind.READY);
+                received.messages.clear();
+                received.next();
+                Await.until(() -> server.openWebSocketConnections() == 1,
+                        "one connection on the server (the late one closed)");
+                List<Kind> kinds = listener.kinds();
+                assertEquals(List.of(Kind.PREPARING, Kind.WAITING, Kind.PREPARING, Kind.READY),
+                        kinds.subList(0, Math.min(4, kinds.size())), kinds.toString());
+                sender.cancel();
+            } finally {
+                for (Socket probe : probes) {
+                    probe.close();
+                }
             }
         }
     }
