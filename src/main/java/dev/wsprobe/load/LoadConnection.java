@@ -42,6 +42,8 @@ final class LoadConnection extends Endpoint implements MessageHandler.Whole<Stri
     @Override
     public void onOpen(Session newSession, EndpointConfig config) {
         session = newSession;
+        // off, Tyrus no longer re-arms an idle timer at every message (see ServerConnection.opened)
+        newSession.setMaxIdleTimeout(-1);
         newSession.addMessageHandler(String.class, this);
         stats.connected.increment();
     }

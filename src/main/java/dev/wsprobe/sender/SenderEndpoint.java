@@ -26,6 +26,9 @@ public class SenderEndpoint {
     @OnOpen
     public void onOpen(Session newSession) {
         session = newSession;
+        // the heartbeat finds a dead server; off, Tyrus no longer re-arms an idle timer at every message
+        // (see ServerConnection.opened)
+        newSession.setMaxIdleTimeout(-1);
         sender.opened(newSession, attempt);
     }
 

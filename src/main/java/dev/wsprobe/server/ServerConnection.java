@@ -32,6 +32,10 @@ public final class ServerConnection {
 
     public void opened(Session newSession) {
         session = newSession;
+        // Off: the session keeper closes idle connections (with 1001; the container's own timeout would close
+        // with 1006). And Tyrus' default of 0 still re-arms its idle timer at every message sent or received,
+        // a task on its shared scheduler each time: with -1 it does nothing (measured: docs/benchmarks.md).
+        session.setMaxIdleTimeout(-1);
         int limit = ServerLimits.maxMessageBytes();
         session.setMaxTextMessageBufferSize(limit);
         session.setMaxBinaryMessageBufferSize(limit);
