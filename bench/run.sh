@@ -8,8 +8,10 @@
 #
 # Settings (environment):
 #   RUNS              repetitions of everything, medians over them (default 3)
-#   SERVERS           wsprobe-ws wsprobe-ws-workers wsprobe-wss node-ws (default: all four; wsprobe-ws-workers is
-#                     wsprobe-ws with the worker-pool transport that Grizzly and Tyrus default to)
+#   SERVERS           from wsprobe-ws wsprobe-wss node-ws wildfly-war wsprobe-ws-workers (default: the first four).
+#                     wildfly-war: target/wsprobe.war on WildFly (provisioned into target/wildfly by the build's
+#                     pre-integration-test phase if missing) with WildFly's own JVM settings; wsprobe-ws-workers:
+#                     wsprobe-ws with the worker-pool transport that Grizzly and Tyrus default to
 #   WORKERS_FANIN_POINTS fan-in points of wsprobe-ws-workers (default: 10000)
 #   FANIN_POINTS      connection counts, 1 msg/s each, empty for none (default: 1000 5000 10000 19900; 19,900 is the most one
 #                     process can hold under this machine's open-file limit of 20,000)
@@ -22,11 +24,13 @@
 #   WSPROBE_JAVA_OPTS JVM options of the wsprobe server (default: the README's recommendation for many connections)
 #   WSPROBE_SERVER_FLAGS  more `wsprobe server` flags, e.g. "--io-strategy worker-thread" to compare transports
 #   LOAD_JAVA_OPTS    JVM options of the load generator (default: none)
+#   SERVER_JAR        the jar the wsprobe servers run (default: target/wsprobe.jar, which also runs the load), to
+#                     compare two builds of the server under the same load generator
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RUNS=${RUNS:-3}
-SERVERS=${SERVERS:-"wsprobe-ws wsprobe-ws-workers wsprobe-wss node-ws"}
+SERVERS=${SERVERS:-"wsprobe-ws wsprobe-wss node-ws wildfly-war"}
 FANIN_POINTS=${FANIN_POINTS-"1000 5000 10000 19900"}
 WORKERS_FANIN_POINTS=${WORKERS_FANIN_POINTS-10000}
 FANIN_SECONDS=${FANIN_SECONDS:-30}
@@ -46,6 +50,9 @@ TLS_PORT=$((PORT + 1))
 RAW_PORT=$((PORT + 2))
 
 JAR=target/wsprobe.jar
+SERVER_JAR=${SERVER_JAR:-$JAR}
+WAR=target/wsprobe.war
+WILDFLY_HOME=${WILDFLY_HOME:-target/wildfly}
 DEPS=bench/.deps
 OUT=${BENCH_OUT:-target/bench/$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$OUT"
@@ -69,6 +76,10 @@ say() { echo "[$(date +%H:%M:%S)] $*" | tee -a "$OUT/log.txt" >&2; }
 
 # --- what we need -------------------------------------------------------------------------------------------
 [ -f "$JAR" ] || mvn -q -B -DskipTests package
+if [[ " $SERVERS " == *" wildfly-war "* ]] && [ ! -x "$WILDFLY_HOME/bin/standalone.sh" ]; then
+  # the same Galleon-trimmed WildFly the container tests use (the pom's provision-wildfly execution)
+  mvn -q -B -DskipTests -Pwildfly pre-integration-test
+fi
 if [ ! -d "$DEPS/node_modules/ws" ]; then
   say "installing Node's ws into $DEPS (not committed)"
   mkdir -p "$DEPS"
@@ -115,28 +126,51 @@ start_server() {
   t0=$(date +%s%N)
   case "$name" in
     wsprobe-ws)
-      java $WSPROBE_JAVA_OPTS -jar "$JAR" server --host 127.0.0.1 --port "$PORT" --max-connections 0 $WSPROBE_SERVER_FLAGS \
+      java $WSPROBE_JAVA_OPTS -jar "$SERVER_JAR" server --host 127.0.0.1 --port "$PORT" --max-connections 0 $WSPROBE_SERVER_FLAGS \
         > "$log" 2>&1 &
       TARGET_BASE="ws://127.0.0.1:$PORT"; TRUST=() ;;
     wsprobe-ws-workers)
       # the transport as Grizzly and Tyrus set it up by default (a worker pool, each message handed to it), to
       # show side by side why wsprobe's default is same-thread
-      java $WSPROBE_JAVA_OPTS -jar "$JAR" server --host 127.0.0.1 --port "$PORT" --max-connections 0 $WSPROBE_SERVER_FLAGS \
+      java $WSPROBE_JAVA_OPTS -jar "$SERVER_JAR" server --host 127.0.0.1 --port "$PORT" --max-connections 0 $WSPROBE_SERVER_FLAGS \
         --io-strategy worker-thread --worker-threads 4 > "$log" 2>&1 &
       TARGET_BASE="ws://127.0.0.1:$PORT"; TRUST=() ;;
     wsprobe-wss)
-      java $WSPROBE_JAVA_OPTS -jar "$JAR" server --host 127.0.0.1 --port "$PORT" --max-connections 0 $WSPROBE_SERVER_FLAGS \
+      java $WSPROBE_JAVA_OPTS -jar "$SERVER_JAR" server --host 127.0.0.1 --port "$PORT" --max-connections 0 $WSPROBE_SERVER_FLAGS \
         --self-signed --tls-port "$TLS_PORT" --cert-out "$OUT/cert.pem" > "$log" 2>&1 &
       TARGET_BASE="wss://127.0.0.1:$TLS_PORT"; TRUST=(--cacert "$OUT/cert.pem") ;;
     node-ws)
       NODE_PATH="$DEPS/node_modules" node bench/ws-server.js "$PORT" > "$log" 2>&1 &
       TARGET_BASE="ws://127.0.0.1:$PORT"; TRUST=() ;;
+    wildfly-war)
+      # a base directory of its own with only the WAR deployed; WildFly's JVM settings as shipped
+      local base
+      base="$(cd "$OUT" && pwd)/wildfly-base"
+      rm -rf "$base"
+      cp -r "$WILDFLY_HOME/standalone" "$base"
+      cp "$WAR" "$base/deployments/"
+      "$WILDFLY_HOME/bin/standalone.sh" -Djboss.server.base.dir="$base" \
+        -Djboss.bind.address=127.0.0.1 -Djboss.http.port="$PORT" -Djboss.https.port="$((PORT + 3))" \
+        -Djboss.management.http.port="$((PORT + 4))" > "$log" 2>&1 &
+      TARGET_BASE="ws://127.0.0.1:$PORT/wsprobe"; TRUST=() ;;
     *) echo "unknown server $name" >&2; exit 2 ;;
   esac
   SERVER_PID=$!
   STARTED+=("$SERVER_PID")
-  for _ in $(seq 600); do
-    if grep -q "listening on" "$log"; then break; fi
+  local ready_line="listening on"
+  if [ "$name" = wildfly-war ]; then
+    ready_line="WFLYSRV0025"   # started, deployments included
+    # standalone.sh runs WildFly's JVM as its child: measure and stop that JVM
+    for _ in $(seq 500); do
+      jvm=$(pgrep -P "$SERVER_PID" -f jboss-modules || true)
+      [ -n "$jvm" ] && break
+      sleep 0.01
+    done
+    SERVER_PID=${jvm:-$SERVER_PID}
+    STARTED+=("$SERVER_PID")
+  fi
+  for _ in $(seq 6000); do
+    if grep -q "$ready_line" "$log"; then break; fi
     if ! kill -0 "$SERVER_PID" 2>/dev/null; then echo "$name did not start:" >&2; cat "$log" >&2; exit 3; fi
     sleep 0.01
   done
@@ -149,6 +183,8 @@ start_server() {
 stop_server() {
   kill "$SERVER_PID" 2>/dev/null || true
   wait "$SERVER_PID" 2>/dev/null || true
+  # WildFly's JVM is not this shell's child, so wait cannot: the next server needs its ports
+  for _ in $(seq 300); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
 }
 
 # One load point: $1 run, $2 server, $3 point name, $4 endpoint path, then the load's arguments.

@@ -60,30 +60,42 @@ for (const [point, words] of throughputPoints) {
   out.push(`| ${words} | ${cells.join(' | ')} | ${raw} |`);
 }
 
+// Per-run ratios a / b of one measure, their median: both servers measured in the same run.
+const perRunRatio = (server, other, point, pick) => {
+  const values = [];
+  for (let run = 1; run <= runs; run++) {
+    const a = points.find((p) => p.run === run && p.server === server && p.point === point);
+    const b = points.find((p) => p.run === run && p.server === other && p.point === point);
+    if (a && b && pick(a) !== null && pick(b) !== null && pick(b) !== 0) values.push(pick(a) / pick(b));
+  }
+  return median(values);
+};
+const ratioRows = (mine, other) => {
+  for (const point of fanins) {
+    out.push(`| p99 at ${point.slice(6)} | ${mine.map((s) => fmt(perRunRatio(s, other, point, p99), 2)).join(' | ')} |`);
+    out.push(`| RSS / connection at ${point.slice(6)} | ${mine.map((s) => fmt(perRunRatio(s, other, point, perConnKiB), 2)).join(' | ')} |`);
+  }
+  for (const [point] of throughputPoints) {
+    out.push(`| throughput ${point} | ${mine.map((s) => fmt(perRunRatio(s, other, point, (p) => p.throughput), 2)).join(' | ')} |`);
+  }
+};
+
 if (servers.includes('node-ws')) {
-  out.push('', '### Ratios wsprobe / Node ws (medians of the per-run ratios; below 1 is better for latency and memory, above 1 for throughput)', '');
+  out.push('', '### Ratios to Node ws (medians of the per-run ratios; below 1 is better for latency and memory, above 1 for throughput)', '');
   const mine = servers.filter((s) => s !== 'node-ws');
   out.push(`| measure | ${mine.join(' | ')} |`);
   out.push(`|---|${mine.map(() => '---|').join('')}`);
-  const perRun = (server, point, pick) => {
-    const values = [];
-    for (let run = 1; run <= runs; run++) {
-      const a = points.find((p) => p.run === run && p.server === server && p.point === point);
-      const b = points.find((p) => p.run === run && p.server === 'node-ws' && p.point === point);
-      if (a && b && pick(a) !== null && pick(b) !== null && pick(b) !== 0) values.push(pick(a) / pick(b));
-    }
-    return median(values);
-  };
-  for (const point of fanins) {
-    out.push(`| p99 at ${point.slice(6)} | ${mine.map((s) => fmt(perRun(s, point, p99), 2)).join(' | ')} |`);
-    out.push(`| RSS / connection at ${point.slice(6)} | ${mine.map((s) => fmt(perRun(s, point, perConnKiB), 2)).join(' | ')} |`);
-  }
-  for (const [point] of throughputPoints) {
-    out.push(`| throughput ${point} | ${mine.map((s) => fmt(perRun(s, point, (p) => p.throughput), 2)).join(' | ')} |`);
-  }
+  ratioRows(mine, 'node-ws');
 }
 
-out.push('', '### Start-up: `java -jar` (or `node`) to listening, and idle memory (medians over every server start)', '');
+if (servers.includes('wildfly-war') && servers.includes('wsprobe-ws')) {
+  out.push('', '### The WAR on WildFly against the standalone server (wildfly-war / wsprobe-ws, medians of the per-run ratios)', '');
+  out.push('| measure | wildfly-war |');
+  out.push('|---|---|');
+  ratioRows(['wildfly-war'], 'wsprobe-ws');
+}
+
+out.push('', '### Start-up: `java -jar` (or `node`, or WildFly\'s `standalone.sh`) to listening, and idle memory (medians over every server start)', '');
 out.push('| server | ready ms | idle RSS MiB |');
 out.push('|---|---|---|');
 for (const server of servers) {
