@@ -88,25 +88,8 @@ class LateHandshakeTest {
             CountDownLatch openLate = new CountDownLatch(1);
             CountDownLatch lateAttemptDone = new CountDownLatch(1);
             try (TyrusClientConnector real = new TyrusClientConnector(null, target, options.handshakeTimeout())) {
-                AtomicBoolean first = new AtomicBoolean(true);
-                ClientConnector timedOutThenOpened = (endpoint, uri) -> {
-                    if (!first.getAndSet(false)) {
-                        real.connect(endpoint, uri);
-                        return;
-                    }
-                    Thread late = new Thread(() -> {
-                        try {
-                            openLate.await();
-                            real.connect(endpoint, uri); // the first attempt's handshake, answered late
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        } finally {
-                            lateAttemptDone.countDown();
-                        }
-                    }, "late-handshake");
-                    late.start();
-                    throw timedOut();
-                };
+                ClientConnector timedOutThenOpened = firstAttemptGivenUpThenAnsweredLate(real, target, openLate,
+                        lateAttemptDone);
                 PeriodicSender sender = new PeriodicSender(options, timedOutThenOpened, scheduler, listener,
                         Clock.systemUTC());
                 sender.start();
@@ -114,16 +97,7 @@ class LateHandshakeTest {
                 openLate.countDown();
                 Await.latch(lateAttemptDone, "the late handshake");
 
-                listener.awaitState(Kind.READY);
-                received.messages.clear();
-                received.next();
-                Await.until(() -> server.openWebSocketConnections() == 1,
-                        "one connection on the server (the late one closed)");
-                // ready only after its own attempt: the late connection never made it ready
-                List<Kind> kinds = listener.kinds();
-                assertEquals(List.of(Kind.PREPARING, Kind.WAITING, Kind.PREPARING, Kind.READY),
-                        kinds.subList(0, Math.min(4, kinds.size())), kinds.toString());
-                assertFalse(kinds.subList(4, kinds.size()).contains(Kind.WAITING), kinds.toString());
+                assertOnlyTheRetryConnected(server, received, listener);
                 sender.cancel();
             }
         }
@@ -162,39 +136,15 @@ class LateHandshakeTest {
             RecordingSenderListener listener = new RecordingSenderListener();
             CountDownLatch lateAttemptDone = new CountDownLatch(1);
             try (TyrusClientConnector connector = new TyrusClientConnector(null, real, options.handshakeTimeout())) {
-                AtomicBoolean first = new AtomicBoolean(true);
-                ClientConnector failedThenOpenedDuringTheDiagnosis = (endpoint, uri) -> {
-                    if (!first.getAndSet(false)) {
-                        connector.connect(endpoint, real);
-                        return;
-                    }
-                    Thread late = new Thread(() -> {
-                        try {
-                            Await.latch(diagnosing, "the diagnosis probing the server");
-                            connector.connect(endpoint, real); // the first attempt's handshake, answered late
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        } finally {
-                            lateAttemptDone.countDown();
-                        }
-                    }, "late-handshake");
-                    late.start();
-                    throw timedOut();
-                };
+                ClientConnector failedThenOpenedDuringTheDiagnosis = firstAttemptGivenUpThenAnsweredLate(connector,
+                        real, diagnosing, lateAttemptDone);
                 PeriodicSender sender = new PeriodicSender(options, failedThenOpenedDuringTheDiagnosis, scheduler,
                         listener, Clock.systemUTC());
                 sender.start();
                 Await.latch(lateAttemptDone, "the late handshake");
                 listener.awaitState(Kind.WAITING);
 
-                listener.awaitState(Kind.READY);
-                received.messages.clear();
-                received.next();
-                Await.until(() -> server.openWebSocketConnections() == 1,
-                        "one connection on the server (the late one closed)");
-                List<Kind> kinds = listener.kinds();
-                assertEquals(List.of(Kind.PREPARING, Kind.WAITING, Kind.PREPARING, Kind.READY),
-                        kinds.subList(0, Math.min(4, kinds.size())), kinds.toString());
+                assertOnlyTheRetryConnected(server, received, listener);
                 sender.cancel();
             } finally {
                 for (Socket probe : probes) {
@@ -202,6 +152,49 @@ class LateHandshakeTest {
                 }
             }
         }
+    }
+
+    /**
+     * The sender is ready on its retry's connection, the only one the server holds: the late connection was
+     * closed and never made the sender ready (nor waiting again).
+     */
+    private static void assertOnlyTheRetryConnected(StandaloneServer server, ReceivedMessages received,
+            RecordingSenderListener listener) throws InterruptedException {
+        listener.awaitState(Kind.READY);
+        received.messages.clear();
+        received.next();
+        Await.until(() -> server.openWebSocketConnections() == 1, "one connection on the server (the late one closed)");
+        List<Kind> kinds = listener.kinds();
+        assertEquals(List.of(Kind.PREPARING, Kind.WAITING, Kind.PREPARING, Kind.READY),
+                kinds.subList(0, Math.min(4, kinds.size())), kinds.toString());
+        assertFalse(kinds.subList(4, kinds.size()).contains(Kind.WAITING), kinds.toString());
+    }
+
+    /**
+     * Connects every attempt to {@code target}, except that the first one is given up at once (as a timeout)
+     * while its handshake goes on: it completes once {@code answer} opens, then {@code done} opens.
+     */
+    private static ClientConnector firstAttemptGivenUpThenAnsweredLate(TyrusClientConnector real, URI target,
+            CountDownLatch answer, CountDownLatch done) {
+        AtomicBoolean first = new AtomicBoolean(true);
+        return (endpoint, uri) -> {
+            if (!first.getAndSet(false)) {
+                real.connect(endpoint, target);
+                return;
+            }
+            Thread late = new Thread(() -> {
+                try {
+                    Await.latch(answer, "the moment to answer the first handshake");
+                    real.connect(endpoint, target); // the first attempt's handshake, answered late
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                } finally {
+                    done.countDown();
+                }
+            }, "late-handshake");
+            late.start();
+            throw timedOut();
+        };
     }
 
     private static SenderOptions options(URI target) {
