@@ -97,7 +97,8 @@ ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
   echo "wsprobe server JVM options: $WSPROBE_JAVA_OPTS; extra server flags: ${WSPROBE_SERVER_FLAGS:-none}"
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "busiest other processes at start:"
-  ps -eo pid,pcpu,rss,args --sort=-pcpu | head -6 | cut -c1-160
+  # command names only: another process's arguments may hold what is not ours to publish
+  ps -eo pid,pcpu,rss,comm --sort=-pcpu | head -6
 } > "$OUT/machine.txt"
 cat "$OUT/machine.txt" >&2
 
@@ -111,7 +112,8 @@ start_rss_sampler() {
     peak=0
     while kill -0 "$pid" 2>/dev/null; do
       r=$(rss_kb "$pid")
-      if [ "${r:-0}" -gt "$peak" ]; then peak=$r; echo "$peak" > "$file"; fi
+      # written aside and renamed: a reader never sees the file empty, half-written
+      if [ "${r:-0}" -gt "$peak" ]; then peak=$r; echo "$peak" > "$file.new"; mv "$file.new" "$file"; fi
       sleep 0.5
     done
   ) &
@@ -209,6 +211,7 @@ measure() {
   wait "$SAMPLER" 2>/dev/null || true
   local peak
   peak=$(cat "$OUT/peak")
+  peak=${peak:-null}
   stop_server
   if [ -z "$result" ]; then
     result='{"errors":null}'
