@@ -182,6 +182,13 @@ start_server() {
   fi
 }
 
+# Waits for a client started in the background (pid $1), noted for the cleanup: run in the background so that
+# Ctrl-C or a TERM reaches the trap at once, not only after the client has finished.
+await_started() {
+  STARTED+=("$1")
+  wait "$1" || true
+}
+
 stop_server() {
   kill "$SERVER_PID" 2>/dev/null || true
   wait "$SERVER_PID" 2>/dev/null || true
@@ -199,12 +206,9 @@ measure() {
   sleep 1
   idle=$(rss_kb "$SERVER_PID")
   start_rss_sampler "$SERVER_PID" "$OUT/peak"
-  # in the background and waited for, so that Ctrl-C or a TERM reaches the trap at once, not after the load
   java $LOAD_JAVA_OPTS -jar "$JAR" load --json "${TRUST[@]}" "$@" "$TARGET_BASE$path" \
     > "$OUT/last-result.json" 2>>"$OUT/load-live.txt" &
-  local load_pid=$!
-  STARTED+=("$load_pid")
-  wait "$load_pid" || true
+  await_started $!
   local result
   result=$(cat "$OUT/last-result.json")
   kill "$SAMPLER" 2>/dev/null || true
@@ -229,9 +233,7 @@ raw_tcp() {
   for _ in $(seq 600); do grep -q "listening" "$OUT/raw-server.log" && break; sleep 0.01; done
   java bench/RawTcpReference.java client "$RAW_PORT" "$connections" "$in_flight" \
     "$((THROUGHPUT_SECONDS + WARMUP_SECONDS))" "$RAW_FRAME_BYTES" > "$OUT/last-result.json" &
-  local client_pid=$!
-  STARTED+=("$client_pid")
-  wait "$client_pid" || true
+  await_started $!
   local result
   result=$(cat "$OUT/last-result.json")
   kill "$pid" 2>/dev/null || true
