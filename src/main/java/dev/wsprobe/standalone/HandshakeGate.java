@@ -36,7 +36,7 @@ import org.glassfish.grizzly.memory.Buffers;
  * handshake timeout (slowloris), on a timer rather than a waiting thread. Once a connection is upgraded,
  * every read passes through with one attribute lookup.
  */
-final class HandshakeGate extends BaseFilter {
+public final class HandshakeGate extends BaseFilter {
     private static final System.Logger LOG = System.getLogger(HandshakeGate.class.getName());
     private static final String WEBSOCKET_VERSION = "13";
 

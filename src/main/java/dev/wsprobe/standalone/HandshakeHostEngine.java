@@ -13,7 +13,7 @@ import org.glassfish.tyrus.spi.WebSocketEngine;
  * the standard origin hook sees only the Origin, and "the page's own origin" needs the Host as well. Tyrus
  * calls the hook on the thread that runs {@link #upgrade}, and answers a refusal with HTTP 403.
  */
-final class HandshakeHostEngine implements WebSocketEngine {
+public final class HandshakeHostEngine implements WebSocketEngine {
     private final WebSocketEngine tyrus;
 
     HandshakeHostEngine(WebSocketEngine tyrus) {

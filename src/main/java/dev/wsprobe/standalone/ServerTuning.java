@@ -65,7 +65,7 @@ public record ServerTuning(Strategy ioStrategy, int selectorThreads, int workerT
         }
     }
 
-    int effectiveSelectorThreads() {
+    public int effectiveSelectorThreads() {
         return selectorThreads > 0 ? selectorThreads : Runtime.getRuntime().availableProcessors();
     }
 
@@ -93,7 +93,7 @@ public record ServerTuning(Strategy ioStrategy, int selectorThreads, int workerT
     }
 
     /** {@code same-thread on 2 selector threads, buffers: system}, for the start-up log. */
-    String describe() {
+    public String describe() {
         return ioStrategy + " on " + effectiveSelectorThreads() + " selector thread(s)"
                 + (ioStrategy.usesWorkers() ? " + " + effectiveWorkerThreads() + " worker thread(s)" : "")
                 + ", read buffer " + (readBufferBytes > 0 ? readBufferBytes + " bytes" : "system default")

@@ -12,7 +12,7 @@ import org.glassfish.grizzly.http.server.Response;
 import org.glassfish.grizzly.http.util.HttpStatus;
 
 /** {@code GET /status} on the standalone server: the same JSON as the WAR's status servlet. */
-final class StatusHandler extends HttpHandler {
+public final class StatusHandler extends HttpHandler {
     static final String PATH = "/status";
 
     private final Instant startedAt;

@@ -14,7 +14,7 @@ import org.glassfish.grizzly.http.util.HttpStatus;
  * {@code src/main/webapp/index.html}, which the build also copies onto the classpath: one copy in the
  * repository, served by both hosts.
  */
-final class TestPageHandler extends HttpHandler {
+public final class TestPageHandler extends HttpHandler {
     static final String RESOURCE = "page/index.html";
     private final byte[] page;
 

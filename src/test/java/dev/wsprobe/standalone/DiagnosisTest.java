@@ -1,5 +1,7 @@
 package dev.wsprobe.standalone;
 
+import dev.wsprobe.tyrus.ClientTls;
+import dev.wsprobe.tyrus.TyrusClientConnector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

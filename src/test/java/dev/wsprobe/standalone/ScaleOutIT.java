@@ -1,5 +1,6 @@
 package dev.wsprobe.standalone;
 
+import dev.wsprobe.tyrus.ClientTls;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

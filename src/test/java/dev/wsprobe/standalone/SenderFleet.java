@@ -1,5 +1,8 @@
 package dev.wsprobe.standalone;
 
+import dev.wsprobe.tyrus.ClientTls;
+import dev.wsprobe.tyrus.StandaloneSender;
+import dev.wsprobe.tyrus.TyrusClientConnector;
 import dev.wsprobe.diagnosis.Diagnoser;
 import dev.wsprobe.sender.ConnectionState;
 import dev.wsprobe.sender.ConnectionState.Kind;

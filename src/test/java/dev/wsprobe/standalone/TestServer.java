@@ -1,5 +1,7 @@
 package dev.wsprobe.standalone;
 
+import dev.wsprobe.tyrus.ClientTls;
+import dev.wsprobe.tyrus.TyrusClientConnector;
 import dev.wsprobe.server.AllowedOrigins;
 import dev.wsprobe.server.OriginCheck;
 import dev.wsprobe.server.ServerLimits;

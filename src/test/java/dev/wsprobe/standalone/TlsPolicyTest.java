@@ -1,5 +1,7 @@
 package dev.wsprobe.standalone;
 
+import dev.wsprobe.tyrus.ClientTls;
+import dev.wsprobe.tyrus.TyrusClientConnector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,7 +18,7 @@ import dev.wsprobe.sender.SenderResult;
 import dev.wsprobe.testing.RecordingSenderListener;
 import dev.wsprobe.testing.TestPki;
 import dev.wsprobe.tls.KeyStores;
-import dev.wsprobe.tls.PemIdentity;
+import dev.wsprobe.certificates.PemIdentity;
 import dev.wsprobe.tls.SslContexts;
 import dev.wsprobe.tls.TlsIdentity;
 import java.net.InetAddress;

@@ -1,6 +1,6 @@
 package dev.wsprobe.testing;
 
-import dev.wsprobe.tls.DevelopmentCertificates;
+import dev.wsprobe.certificates.DevelopmentCertificates;
 import dev.wsprobe.tls.KeyStores;
 import dev.wsprobe.tls.SslContexts;
 import dev.wsprobe.tls.TlsIdentity;

@@ -1,5 +1,6 @@
 package dev.wsprobe.tls;
 
+import dev.wsprobe.certificates.DevelopmentCertificates;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,7 @@
-package dev.wsprobe.tls;
+package dev.wsprobe.certificates;
 
+import dev.wsprobe.tls.TlsIdentity;
+import dev.wsprobe.tls.TlsSetupException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

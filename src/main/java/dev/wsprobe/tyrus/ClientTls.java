@@ -1,4 +1,4 @@
-package dev.wsprobe.standalone;
+package dev.wsprobe.tyrus;
 
 import javax.net.ssl.SSLContext;
 

@@ -1,9 +1,9 @@
-package dev.wsprobe.standalone;
+package dev.wsprobe.cli;
 
 import picocli.CommandLine.Option;
 
 /** Options every subcommand has. */
-final class LoggingOptions {
+public final class LoggingOptions {
     @Option(names = "--verbose", description = "Show library logs and stack traces.")
     boolean verbose;
 

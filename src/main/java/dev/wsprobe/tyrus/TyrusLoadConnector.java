@@ -1,4 +1,4 @@
-package dev.wsprobe.standalone;
+package dev.wsprobe.tyrus;
 
 import dev.wsprobe.load.LoadConnector;
 import dev.wsprobe.sender.WebSocketUrl;
@@ -27,14 +27,14 @@ import org.glassfish.tyrus.core.MaskingKeyGenerator;
  * worker threads. One {@link ClientManager} per source address, since the address
  * ({@link ClientProperties#SOCKET_BINDING}) is a client property, not a per-connection one.
  */
-final class TyrusLoadConnector implements LoadConnector {
+public final class TyrusLoadConnector implements LoadConnector {
     private final ClientTls tls;
     private final Duration handshakeTimeout;
     private final Map<Optional<InetAddress>, ClientManager> clients = new ConcurrentHashMap<>();
     private final ClientEndpointConfig config = ClientEndpointConfig.Builder.create().build();
 
     /** @param tls for wss:// targets; null for ws:// (Tyrus would force TLS on a ws:// URL given a configurator) */
-    TyrusLoadConnector(ClientTls tls, Duration handshakeTimeout) {
+    public TyrusLoadConnector(ClientTls tls, Duration handshakeTimeout) {
         this.tls = tls;
         this.handshakeTimeout = handshakeTimeout;
     }

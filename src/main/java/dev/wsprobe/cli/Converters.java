@@ -1,5 +1,6 @@
-package dev.wsprobe.standalone;
+package dev.wsprobe.cli;
 
+import dev.wsprobe.standalone.ServerTuning;
 import dev.wsprobe.server.AllowedOrigins;
 import dev.wsprobe.server.ByteSizes;
 import dev.wsprobe.server.MessageLogging;
@@ -15,7 +16,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
 
 /** Parsers for the human-friendly values the CLI accepts. */
-final class Converters {
+public final class Converters {
     private Converters() {
     }
 

@@ -1,5 +1,7 @@
-package dev.wsprobe.standalone;
+package dev.wsprobe.cli;
 
+import dev.wsprobe.tyrus.ClientTls;
+import dev.wsprobe.tyrus.TyrusLoadConnector;
 import dev.wsprobe.load.LoadOptions;
 import dev.wsprobe.load.LoadReport;
 import dev.wsprobe.load.LoadResult;
@@ -32,7 +34,7 @@ import picocli.CommandLine.Spec;
             "One live line a second; a summary at the end (--json: one JSON object on stdout, live lines on stderr).",
             "Exit code 0 when nothing went wrong, 1 when a connection failed or dropped, a send failed, or an echo "
                 + "never came back."})
-final class LoadCommand implements Callable<Integer> {
+public final class LoadCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "URL", description = "ws:// or wss:// URL, e.g. ws://127.0.0.1:12345/echo")
     String url;
 

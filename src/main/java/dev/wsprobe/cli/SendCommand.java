@@ -1,5 +1,7 @@
-package dev.wsprobe.standalone;
+package dev.wsprobe.cli;
 
+import dev.wsprobe.tyrus.ClientTls;
+import dev.wsprobe.tyrus.StandaloneSender;
 import dev.wsprobe.sender.Heartbeat;
 import dev.wsprobe.sender.MessageTemplate;
 import dev.wsprobe.sender.RetryPolicy;
@@ -30,7 +32,7 @@ import picocli.CommandLine.Spec;
             "Transient failures (refused, dropped, server going away, timeout) wait and retry with backoff; "
                 + "permanent ones (TLS trust or name, HTTP 4xx, wrong scheme) fail at once, with a diagnosis.",
             "Exit code 0 when it stops as asked (--count reached, or Ctrl-C), 1 when the connection fails."})
-final class SendCommand implements Callable<Integer> {
+public final class SendCommand implements Callable<Integer> {
     private static final System.Logger LOG = System.getLogger(SendCommand.class.getName());
 
     @Parameters(index = "0", paramLabel = "URL", description = "ws:// or wss:// URL, e.g. ws://localhost:12345/receive")

@@ -1,4 +1,4 @@
-package dev.wsprobe.standalone;
+package dev.wsprobe.cli;
 
 import java.util.logging.LogManager;
 

@@ -1,4 +1,4 @@
-package dev.wsprobe.standalone;
+package dev.wsprobe.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wsprobe.testing.FakePeers;
 import dev.wsprobe.testing.JarProcess;
 import dev.wsprobe.testing.JdkSocket;
-import dev.wsprobe.tls.DevelopmentCertificates;
+import dev.wsprobe.certificates.DevelopmentCertificates;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -256,7 +256,7 @@ class CliIT {
     void mutualTlsFromTheCommandLineAndNoPasswordInAnyOutput() throws Exception {
         String storePassword = "Sup3r-Secret-Keystore";
         String clientPassword = "Sup3r-Secret-Client";
-        dev.wsprobe.tls.DevelopmentCertificates.Authority ca = dev.wsprobe.tls.DevelopmentCertificates
+        dev.wsprobe.certificates.DevelopmentCertificates.Authority ca = dev.wsprobe.certificates.DevelopmentCertificates
                 .newAuthority("cli test CA");
         Path serverStore = dir.resolve("server.p12");
         try (OutputStream out = Files.newOutputStream(serverStore)) {

@@ -1,5 +1,9 @@
-package dev.wsprobe.standalone;
+package dev.wsprobe.cli;
 
+import dev.wsprobe.standalone.ConnectionLimits;
+import dev.wsprobe.standalone.ServerOptions;
+import dev.wsprobe.standalone.ServerTuning;
+import dev.wsprobe.standalone.StandaloneServer;
 import dev.wsprobe.diagnosis.Failures;
 import dev.wsprobe.server.AllowedOrigins;
 import dev.wsprobe.server.MessageLogging;
@@ -25,7 +29,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Environment: WSPROBE_HOST, WSPROBE_PORT, WSPROBE_TLS_PORT, WSPROBE_MAX_MESSAGE_SIZE, "
             + "WSPROBE_ALLOWED_ORIGINS, WSPROBE_KEYSTORE, WSPROBE_KEYSTORE_PASSWORD_FILE, WSPROBE_LOG_MESSAGES "
             + "stand in for the flags; " + ServerTlsOptions.PASSWORD_VARIABLE + " holds the keystore password."})
-final class ServerCommand implements Callable<Integer> {
+public final class ServerCommand implements Callable<Integer> {
     private static final System.Logger LOG = System.getLogger(ServerCommand.class.getName());
 
     @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "${env:WSPROBE_HOST:-::}",

@@ -1,4 +1,4 @@
-package dev.wsprobe.standalone;
+package dev.wsprobe.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dev.wsprobe.standalone;
+package dev.wsprobe.tyrus;
 
 import dev.wsprobe.sender.ClientConnector;
 import dev.wsprobe.sender.WebSocketUrl;
@@ -20,7 +20,7 @@ import org.glassfish.tyrus.client.SslEngineConfigurator;
  * The standalone client: a Tyrus client on Grizzly, with wsprobe's TLS settings for wss:// URLs. The only
  * place the sender's hosting touches Tyrus-specific client properties.
  */
-final class TyrusClientConnector implements ClientConnector, AutoCloseable {
+public final class TyrusClientConnector implements ClientConnector, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(TyrusClientConnector.class.getName());
 
     private final ClientManager client = ClientManager.createClient();
@@ -31,7 +31,7 @@ final class TyrusClientConnector implements ClientConnector, AutoCloseable {
      * @param tls              for wss:// targets; null and unused for ws:// (Tyrus would force TLS on a ws:// URL)
      * @param handshakeTimeout a connection not open by then fails; Tyrus alone would wait 30 s for some
      */
-    TyrusClientConnector(ClientTls tls, URI target, Duration handshakeTimeout) {
+    public TyrusClientConnector(ClientTls tls, URI target, Duration handshakeTimeout) {
         this.handshakeTimeout = handshakeTimeout;
         client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) handshakeTimeout.toMillis());
         insecure = WebSocketUrl.isSecure(target) && !tls.verifyHostName();

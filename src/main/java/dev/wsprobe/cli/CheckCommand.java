@@ -1,5 +1,6 @@
-package dev.wsprobe.standalone;
+package dev.wsprobe.cli;
 
+import dev.wsprobe.tyrus.ClientTls;
 import dev.wsprobe.diagnosis.CheckReport;
 import dev.wsprobe.diagnosis.CheckStep;
 import dev.wsprobe.diagnosis.ConnectionCheck;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
             "Paths containing \"echo\" get an echo round trip, others a ping/pong. No retries.",
             "Exit codes: 0 all steps passed, 4 resolve or connect failed, 5 TLS failed, 6 the HTTP upgrade "
                 + "failed, 7 the WebSocket exchange failed."})
-final class CheckCommand implements Callable<Integer> {
+public final class CheckCommand implements Callable<Integer> {
     static final int CONNECT_FAILED = 4;
     static final int TLS_FAILED = 5;
     static final int HANDSHAKE_FAILED = 6;

@@ -1,7 +1,7 @@
-package dev.wsprobe.standalone;
+package dev.wsprobe.cli;
 
 /** The process exit codes, as documented in the README. */
-final class ExitCodes {
+public final class ExitCodes {
     /** Done as asked (sender: sent its count, or stopped by the user). */
     static final int OK = 0;
     /** The connection failed, or the demo's conversation did not complete. */

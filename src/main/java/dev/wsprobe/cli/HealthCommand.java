@@ -1,4 +1,4 @@
-package dev.wsprobe.standalone;
+package dev.wsprobe.cli;
 
 import dev.wsprobe.diagnosis.Failures;
 import java.io.IOException;
@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
         description = {"Ask a running wsprobe server for /status (for container health checks).",
             "Exit codes: 0 healthy (HTTP 200 with the status JSON), 1 unhealthy (no answer, or another answer)."},
         footer = {"", "Environment: WSPROBE_PORT sets the default URL's port, as for the server."})
-final class HealthCommand implements Callable<Integer> {
+public final class HealthCommand implements Callable<Integer> {
     static final String DEFAULT_URL = "http://127.0.0.1:${env:WSPROBE_PORT:-12345}/status";
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "URL", defaultValue = DEFAULT_URL,

@@ -1,4 +1,4 @@
-package dev.wsprobe.standalone;
+package dev.wsprobe.tyrus;
 
 import dev.wsprobe.diagnosis.Diagnoser;
 import dev.wsprobe.sender.PeriodicSender;
@@ -11,13 +11,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /** A periodic sender with the standalone host's client and its own scheduler thread. */
-final class StandaloneSender implements AutoCloseable {
+public final class StandaloneSender implements AutoCloseable {
     private final TyrusClientConnector connector;
     private final ScheduledExecutorService scheduler;
     private final PeriodicSender sender;
 
     /** @param tls trust for a wss:// target; null for ws:// */
-    StandaloneSender(SenderOptions options, ClientTls tls) {
+    public StandaloneSender(SenderOptions options, ClientTls tls) {
         connector = new TyrusClientConnector(tls, options.target(), options.handshakeTimeout());
         // two threads: a tick is counted (as skipped) while a connection attempt blocks the other
         scheduler = Executors.newScheduledThreadPool(2, task -> {
@@ -33,11 +33,11 @@ final class StandaloneSender implements AutoCloseable {
                 Clock.systemDefaultZone(), diagnoser);
     }
 
-    CompletableFuture<SenderResult> start() {
+    public CompletableFuture<SenderResult> start() {
         return sender.start();
     }
 
-    void cancel() {
+    public void cancel() {
         sender.cancel();
     }
 

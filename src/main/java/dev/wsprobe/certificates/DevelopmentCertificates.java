@@ -1,5 +1,6 @@
-package dev.wsprobe.tls;
+package dev.wsprobe.certificates;
 
+import dev.wsprobe.tls.TlsIdentity;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;

@@ -1,7 +1,7 @@
-package dev.wsprobe.standalone;
+package dev.wsprobe.cli;
 
 /** A failure the user can fix; {@link Main} prints its message as one line and exits with its code. */
-final class UserError extends RuntimeException {
+public final class UserError extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final int exitCode;
 

@@ -1,6 +1,7 @@
-package dev.wsprobe.standalone;
+package dev.wsprobe.cli;
 
-import dev.wsprobe.tls.DevelopmentCertificates;
+import dev.wsprobe.standalone.ClientAuth;
+import dev.wsprobe.certificates.DevelopmentCertificates;
 import dev.wsprobe.tls.KeyStores;
 import dev.wsprobe.tls.Passwords;
 import dev.wsprobe.tls.SslContexts;
@@ -17,7 +18,7 @@ import javax.net.ssl.SSLContext;
 import picocli.CommandLine.Option;
 
 /** The server's TLS identity: a PKCS12 keystore, or a self-signed certificate made at start-up. */
-final class ServerTlsOptions {
+public final class ServerTlsOptions {
     static final String PASSWORD_VARIABLE = "WSPROBE_KEYSTORE_PASSWORD";
 
     // The keystore and its password file can come from the environment too, so a container gets TLS from

@@ -1,7 +1,8 @@
-package dev.wsprobe.standalone;
+package dev.wsprobe.cli;
 
+import dev.wsprobe.tyrus.ClientTls;
 import dev.wsprobe.tls.KeyStores;
-import dev.wsprobe.tls.PemIdentity;
+import dev.wsprobe.certificates.PemIdentity;
 import dev.wsprobe.tls.Passwords;
 import dev.wsprobe.tls.SslContexts;
 import dev.wsprobe.tls.TlsIdentity;
@@ -11,7 +12,7 @@ import java.security.KeyStore;
 import picocli.CommandLine.Option;
 
 /** Whom a wss:// client trusts. Without options: the JDK's default certificate authorities. */
-final class ClientTrustOptions {
+public final class ClientTrustOptions {
     static final String PASSWORD_VARIABLE = "WSPROBE_TRUSTSTORE_PASSWORD";
 
     @Option(names = "--cacert", paramLabel = "FILE",

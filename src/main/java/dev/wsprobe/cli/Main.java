@@ -1,4 +1,4 @@
-package dev.wsprobe.standalone;
+package dev.wsprobe.cli;
 
 import dev.wsprobe.diagnosis.Failures;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.wsprobe.standalone;
+package dev.wsprobe.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -16,7 +16,7 @@ import java.util.logging.Logger;
  * marked; stack traces only with {@code --verbose}. The libraries underneath (Grizzly, Tyrus) speak only
  * when something is wrong, unless verbose.
  */
-final class ConsoleLogging {
+public final class ConsoleLogging {
     /**
      * Held strongly: java.util.logging keeps loggers only weakly, and a collected logger forgets the level
      * set on it (Grizzly's start-up chatter would come back).

@@ -1,11 +1,15 @@
-package dev.wsprobe.standalone;
+package dev.wsprobe.cli;
 
+import dev.wsprobe.standalone.ServerOptions;
+import dev.wsprobe.standalone.StandaloneServer;
+import dev.wsprobe.tyrus.ClientTls;
+import dev.wsprobe.tyrus.StandaloneSender;
 import dev.wsprobe.sender.SenderOptions;
 import dev.wsprobe.sender.SenderResult;
 import dev.wsprobe.server.EndpointStats;
 import dev.wsprobe.server.ServerEndpoints;
 import dev.wsprobe.server.ServerLimits;
-import dev.wsprobe.tls.DevelopmentCertificates;
+import dev.wsprobe.certificates.DevelopmentCertificates;
 import dev.wsprobe.tls.KeyStores;
 import dev.wsprobe.tls.SslContexts;
 import dev.wsprobe.tls.TlsIdentity;
@@ -27,7 +31,7 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Start a server (ws and wss, self-signed certificate) on free loopback ports and two senders "
             + "(one ws, one wss trusting that certificate); show both sides of the conversation, then exit."})
-final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand implements Callable<Integer> {
     private static final System.Logger LOG = System.getLogger(DemoCommand.class.getName());
     private static final String LOOPBACK = "127.0.0.1";
 

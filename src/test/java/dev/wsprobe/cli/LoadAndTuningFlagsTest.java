@@ -1,5 +1,6 @@
-package dev.wsprobe.standalone;
+package dev.wsprobe.cli;
 
+import dev.wsprobe.standalone.ServerTuning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
