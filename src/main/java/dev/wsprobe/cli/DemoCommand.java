@@ -7,8 +7,6 @@ import dev.wsprobe.tyrus.StandaloneSender;
 import dev.wsprobe.sender.SenderOptions;
 import dev.wsprobe.sender.SenderResult;
 import dev.wsprobe.server.EndpointStats;
-import dev.wsprobe.server.ServerEndpoints;
-import dev.wsprobe.server.ServerLimits;
 import dev.wsprobe.certificates.DevelopmentCertificates;
 import dev.wsprobe.tls.KeyStores;
 import dev.wsprobe.tls.SslContexts;
@@ -50,8 +48,8 @@ public final class DemoCommand implements Callable<Integer> {
                 .withTls(0, SslContexts.forServer(identity.toKeyStore(password), password));
         say("starting a server with ws and wss (self-signed certificate for localhost), then two senders, "
                 + count + " messages each");
-        try (StandaloneServer server = ServerCommand.start(options, ServerLimits.DEFAULT_MAX_MESSAGE_BYTES)) {
-            EndpointStats.Snapshot before = ServerEndpoints.RECEIVER.snapshot();
+        try (StandaloneServer server = ServerCommand.start(options)) {
+            EndpointStats receiver = server.context().receiver();
             URI plain = URI.create("ws://localhost:" + server.port() + "/receive");
             URI secure = URI.create("wss://localhost:" + server.tlsPort().orElseThrow() + "/receive");
             SenderResult plainResult;
@@ -69,10 +67,10 @@ public final class DemoCommand implements Callable<Integer> {
             }
             // A Tyrus client reports its close before the server has handled everything before it: wait
             // for the receiver to see both connections end, so its counts are complete.
-            ServerEndpoints.RECEIVER.awaitNoOpenSessions(Duration.ofSeconds(5));
-            EndpointStats.Snapshot after = ServerEndpoints.RECEIVER.snapshot();
-            long receivedMessages = after.messagesReceived() - before.messagesReceived();
-            long receivedBytes = after.bytesReceived() - before.bytesReceived();
+            receiver.awaitNoOpenSessions(Duration.ofSeconds(5));
+            EndpointStats.Snapshot received = receiver.snapshot();
+            long receivedMessages = received.messagesReceived();
+            long receivedBytes = received.bytesReceived();
             say("sender ws: " + plainResult.sent() + " sent, " + plainResult.finalState()
                     + "; sender wss: " + secureResult.sent() + " sent, " + secureResult.finalState()
                     + "; receiver: " + receivedMessages + " messages, " + receivedBytes + " bytes");

@@ -1,14 +1,13 @@
 package dev.wsprobe.cli;
 
-import dev.wsprobe.standalone.ConnectionLimits;
 import dev.wsprobe.standalone.ServerOptions;
 import dev.wsprobe.standalone.ServerTuning;
 import dev.wsprobe.standalone.StandaloneServer;
 import dev.wsprobe.diagnosis.Failures;
 import dev.wsprobe.server.AllowedOrigins;
 import dev.wsprobe.server.MessageLogging;
-import dev.wsprobe.server.OriginCheck;
-import dev.wsprobe.server.ServerLimits;
+import dev.wsprobe.server.ConnectionLimits;
+import dev.wsprobe.server.ServerConfig;
 import dev.wsprobe.server.SessionKeeper;
 import jakarta.websocket.DeploymentException;
 import java.io.IOException;
@@ -138,10 +137,7 @@ public final class ServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         logging.install();
-        MessageLogging.set(logMessages);
-        ServerLimits.setMaxOutgoingBytes(maxOutgoingBuffer);
-        OriginCheck.allow(allowedOrigins);
-        StandaloneServer server = start(serverOptions(), maxMessageSize);
+        StandaloneServer server = start(serverOptions());
         server.tlsPort().ifPresent(this::publishSelfSignedCertificate);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(Duration.ofSeconds(3)), "wsprobe-stop"));
         new CountDownLatch(1).await(); // until Ctrl-C / SIGTERM runs the hook and the JVM exits
@@ -149,10 +145,7 @@ public final class ServerCommand implements Callable<Integer> {
     }
 
     private ServerOptions serverOptions() {
-        ServerOptions options = ServerOptions.plain(host, port)
-                .withKeeper(new SessionKeeper(idleTimeout, pingInterval, pongTimeout))
-                .withLimits(limits())
-                .withTuning(tuning());
+        ServerOptions options = ServerOptions.plain(host, port).withTuning(tuning()).withConfig(serverConfig());
         if (tlsPort != null && !tls.wanted()) {
             throw new UserError(ExitCodes.USAGE,
                     "--tls-port needs a certificate: add --keystore FILE, or --self-signed for development");
@@ -173,17 +166,18 @@ public final class ServerCommand implements Callable<Integer> {
         }
     }
 
-    private ConnectionLimits limits() {
+    private ServerConfig serverConfig() {
         try {
-            return new ConnectionLimits(maxConnections, maxConnectionsPerAddress, handshakeTimeout);
+            return new ServerConfig(maxMessageSize, maxOutgoingBuffer, logMessages, allowedOrigins,
+                    new SessionKeeper(idleTimeout, pingInterval, pongTimeout),
+                    new ConnectionLimits(maxConnections, maxConnectionsPerAddress, handshakeTimeout));
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCodes.USAGE, e.getMessage(), e);
         }
     }
 
     /** Starts the server, turning the failures a user can cause into one line. Shared with the demo. */
-    static StandaloneServer start(ServerOptions options, int maxMessageBytes) {
-        ServerLimits.setMaxMessageBytes(maxMessageBytes);
+    static StandaloneServer start(ServerOptions options) {
         try {
             return StandaloneServer.start(options);
         } catch (BindException e) {

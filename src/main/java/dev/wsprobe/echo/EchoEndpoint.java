@@ -1,8 +1,8 @@
 package dev.wsprobe.echo;
 
-import dev.wsprobe.server.OriginCheck;
 import dev.wsprobe.server.ServerConnection;
-import dev.wsprobe.server.ServerEndpoints;
+import dev.wsprobe.server.ServerContext;
+import dev.wsprobe.server.ServerContexts;
 import dev.wsprobe.server.Utf8;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -19,14 +19,17 @@ import java.nio.ByteBuffer;
  * Echoes go out asynchronously through a bounded queue, so a client that sends without reading cannot hold a
  * server thread or grow its memory: it is closed with 1008 instead.
  */
-@ServerEndpoint(value = "/echo", configurator = OriginCheck.class)
+@ServerEndpoint("/echo")
 public class EchoEndpoint {
     private static final System.Logger LOG = System.getLogger(EchoEndpoint.class.getName());
 
-    private final ServerConnection connection = new ServerConnection(ServerEndpoints.ECHO, LOG);
+    private ServerConnection connection;
 
     @OnOpen
     public void onOpen(Session session) {
+        // its server is the one whose container accepted the connection
+        ServerContext server = ServerContexts.of(session);
+        connection = new ServerConnection(server.echo(), server.config(), LOG);
         connection.opened(session);
     }
 

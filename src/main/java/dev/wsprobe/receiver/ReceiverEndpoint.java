@@ -1,9 +1,10 @@
 package dev.wsprobe.receiver;
 
 import dev.wsprobe.sender.SequenceNumbers;
-import dev.wsprobe.server.OriginCheck;
 import dev.wsprobe.server.ServerConnection;
-import dev.wsprobe.server.ServerEndpoints;
+import dev.wsprobe.server.SequenceTracker;
+import dev.wsprobe.server.ServerContext;
+import dev.wsprobe.server.ServerContexts;
 import dev.wsprobe.server.Utf8;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -20,18 +21,20 @@ import java.util.OptionalLong;
 
 /**
  * The listener of the seed: accepts connections, reports their states and the size of each message it
- * receives. What it saw is in the log and in {@link ServerEndpoints#RECEIVER}. Messages ending in {@code #<n>}
- * are followed per sender ({@link SequenceNumbers}): gaps and duplicates are logged and counted in
- * {@link ServerEndpoints#SEQUENCES}; a sender that asks for acknowledgements gets {@code ack #<n>} back, otherwise the
- * receiver never answers.
+ * receives. What it saw is in the log and in its server's {@link ServerContext#receiver()}. Messages ending in
+ * {@code #<n>} are followed per sender ({@link SequenceNumbers}): gaps and duplicates are logged and counted in
+ * {@link ServerContext#sequences()}; a sender that asks for acknowledgements gets {@code ack #<n>} back, otherwise
+ * the receiver never answers. Its server is the one whose container accepted the connection
+ * ({@link ServerContexts}).
  */
-@ServerEndpoint(value = "/receive", configurator = OriginCheck.class)
+@ServerEndpoint("/receive")
 public class ReceiverEndpoint {
     /** Binary messages longer than this are not searched for a sequence number: they are payloads, not hellos. */
     private static final int MAX_NUMBERED_BINARY = 4096;
     private static final System.Logger LOG = System.getLogger(ReceiverEndpoint.class.getName());
 
-    private final ServerConnection connection = new ServerConnection(ServerEndpoints.RECEIVER, LOG);
+    private ServerConnection connection;
+    private SequenceTracker sequences;
     private String sender;
     private boolean acknowledge;
     private Session session;
@@ -39,6 +42,9 @@ public class ReceiverEndpoint {
     @OnOpen
     public void onOpen(Session newSession) {
         session = newSession;
+        ServerContext server = ServerContexts.of(newSession);
+        connection = new ServerConnection(server.receiver(), server.config(), LOG);
+        sequences = server.sequences();
         connection.opened(newSession);
         List<String> named = newSession.getRequestParameterMap().get(SequenceNumbers.SENDER_PARAMETER);
         sender = named == null || named.isEmpty() ? "session " + newSession.getId() : named.get(0);
@@ -68,8 +74,8 @@ public class ReceiverEndpoint {
             return;
         }
         long n = number.getAsLong();
-        long expected = ServerEndpoints.SEQUENCES.highest(sender) + 1;
-        switch (ServerEndpoints.SEQUENCES.record(sender, n)) {
+        long expected = sequences.highest(sender) + 1;
+        switch (sequences.record(sender, n)) {
             case GAP -> connection.warn("sequence gap from " + sender + ": got #" + n + ", expected #" + expected
                     + " (" + (n - expected) + " missing)");
             case DUPLICATE -> connection.info("duplicate #" + n + " from " + sender);

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The open sessions of one server endpoint and its counters. One instance per endpoint path for the life of
- * the application (see {@link ServerEndpoints}); counters only grow, so readers compare snapshots.
+ * its server (see {@link ServerContext}); counters only grow, so readers compare snapshots.
  */
 public final class EndpointStats {
     private final String path;
@@ -35,9 +35,9 @@ public final class EndpointStats {
             long bytesReceived) {
     }
 
-    EndpointStats(String path) {
+    EndpointStats(String path, MessageLogging logging) {
         this.path = path;
-        this.messageLog = new MessageLog(this, System.getLogger(MessageLog.class.getName()), System::nanoTime);
+        this.messageLog = new MessageLog(this, logging, System.getLogger(MessageLog.class.getName()), System::nanoTime);
     }
 
     /** Decides which received messages get a line of their own (see {@link MessageLogging}). */
@@ -76,6 +76,17 @@ public final class EndpointStats {
 
     List<ServerConnection> openConnections() {
         return new ArrayList<>(openSessions.values());
+    }
+
+    /** Open sessions from the IP address {@code address}; walks them all, so for occasional use. */
+    public int openFrom(String address) {
+        int count = 0;
+        for (ServerConnection connection : openSessions.values()) {
+            if (connection.isFrom(address)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     public Snapshot snapshot() {

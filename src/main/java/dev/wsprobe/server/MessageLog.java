@@ -20,6 +20,7 @@ public final class MessageLog {
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
 
     private final EndpointStats endpoint;
+    private final MessageLogging mode;
     private final System.Logger log;
     /** System.nanoTime, or a test's clock. */
     private final LongSupplier clock;
@@ -31,8 +32,9 @@ public final class MessageLog {
     private final LongAccumulator largest = new LongAccumulator(Math::max, 0);
     private final AtomicBoolean hintGiven = new AtomicBoolean();
 
-    MessageLog(EndpointStats endpoint, System.Logger log, LongSupplier clock) {
+    MessageLog(EndpointStats endpoint, MessageLogging mode, System.Logger log, LongSupplier clock) {
         this.endpoint = endpoint;
+        this.mode = mode;
         this.log = log;
         this.clock = clock;
         this.windowStart = new AtomicLong(clock.getAsLong());
@@ -42,7 +44,6 @@ public final class MessageLog {
      * Whether this message gets its own line; when not, it is counted into the summed-up line.
      */
     boolean ownLine(int sizeBytes) {
-        MessageLogging mode = MessageLogging.current();
         if (mode == MessageLogging.EVERY) {
             return true;
         }
@@ -80,11 +81,11 @@ public final class MessageLog {
             return;
         }
         String sizes = min == max ? min + " bytes each" : min + "-" + max + " bytes each";
-        String more = MessageLogging.current() == MessageLogging.AUTO ? " more" : "";
+        String more = mode == MessageLogging.AUTO ? " more" : "";
         String line = "[" + endpoint.path() + "] " + messages + more + " messages in the last "
                 + String.format(java.util.Locale.ROOT, "%.1f", elapsedNanos / 1e9) + " s, " + bytes + " bytes ("
                 + sizes + "), from " + endpoint.snapshot().openConnections() + " open connections";
-        if (MessageLogging.current() == MessageLogging.AUTO && hintGiven.compareAndSet(false, true)) {
+        if (mode == MessageLogging.AUTO && hintGiven.compareAndSet(false, true)) {
             line += " (messages beyond " + MessageLogging.LINES_PER_SECOND + " a second are summed up like this; "
                     + "--log-messages every logs each one)";
         }

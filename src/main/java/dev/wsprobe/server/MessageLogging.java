@@ -7,8 +7,7 @@ import java.util.Locale;
  * ({@code connection did receive content, size: 52}), and what a person watching a few senders wants; at
  * thousands of messages a second the console itself becomes the bottleneck, so by default only the first
  * {@link #LINES_PER_SECOND} messages of each second get their own line and the rest are summed up in one line
- * per second and endpoint. Static, like {@link ServerLimits}: the container instantiates the endpoints, and
- * each host sets it once at start-up.
+ * per second and endpoint. Part of each server's {@link ServerConfig}.
  */
 public enum MessageLogging {
     /** A line for each of the first {@value #LINES_PER_SECOND} messages per second and endpoint; the rest summed up. */
@@ -20,16 +19,6 @@ public enum MessageLogging {
 
     /** Messages per second and endpoint that still get a line each under {@link #AUTO}. */
     public static final int LINES_PER_SECOND = 20;
-
-    private static volatile MessageLogging current = AUTO;
-
-    public static MessageLogging current() {
-        return current;
-    }
-
-    public static void set(MessageLogging mode) {
-        current = mode;
-    }
 
     /** {@code auto}, {@code every} or {@code summary}, in any case. */
     public static MessageLogging parse(String text) {

@@ -14,9 +14,12 @@ public final class ServerConnection {
     private static final byte[] PING_PAYLOAD = "wsprobe".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final EndpointStats stats;
+    private final ServerConfig config;
     private final System.Logger log;
     private Session session;
     private String prefix = "";
+    /** The peer's {@code address:port}, as {@link RemoteAddress} found it. */
+    private String peer = "unknown";
     /** Last message from the peer, for the idle timeout. */
     private volatile long lastMessageNanos = System.nanoTime();
     /** Last message or pong from the peer, for dead-peer detection. */
@@ -25,8 +28,9 @@ public final class ServerConnection {
     private volatile long pingSentNanos;
     private BoundedSender outgoing;
 
-    public ServerConnection(EndpointStats stats, System.Logger log) {
+    public ServerConnection(EndpointStats stats, ServerConfig config, System.Logger log) {
         this.stats = stats;
+        this.config = config;
         this.log = log;
     }
 
@@ -36,11 +40,12 @@ public final class ServerConnection {
         // with 1006). And Tyrus' default of 0 still re-arms its idle timer at every message sent or received,
         // a task on its shared scheduler each time: with -1 it does nothing (measured: docs/benchmarks.md).
         session.setMaxIdleTimeout(-1);
-        int limit = ServerLimits.maxMessageBytes();
+        int limit = config.maxMessageBytes();
         session.setMaxTextMessageBufferSize(limit);
         session.setMaxBinaryMessageBufferSize(limit);
+        peer = RemoteAddress.of(session);
         long number = stats.opened(this);
-        prefix = "[" + stats.path() + " #" + number + " " + RemoteAddress.of(session) + "] ";
+        prefix = "[" + stats.path() + " #" + number + " " + peer + "] ";
         info("listener did accept connection");
         info("connection state did change, new: ready");
     }
@@ -56,7 +61,7 @@ public final class ServerConnection {
         if (stats.messageLog().ownLine(sizeBytes)) {
             info("connection did receive content, size: " + sizeBytes + (binary ? " (binary)" : " (text)"));
         }
-        int limit = ServerLimits.maxMessageBytes();
+        int limit = config.maxMessageBytes();
         if (sizeBytes > limit) {
             // The buffer-size setters above are hints some implementations (Tyrus) do not enforce for whole
             // messages, so the limit is checked here, the same way on every server.
@@ -79,18 +84,18 @@ public final class ServerConnection {
 
     /**
      * Sends a text (String) or binary (ByteBuffer) message back without blocking; a peer that lets more than
-     * {@link ServerLimits#maxOutgoingBytes()} pile up unread is closed with 1008.
+     * {@link ServerConfig#maxOutgoingBytes()} pile up unread is closed with 1008.
      */
     public void sendBack(Object message, int sizeBytes) {
         BoundedSender sender;
         synchronized (this) {
             if (outgoing == null) {
-                outgoing = new BoundedSender(session, ServerLimits.maxOutgoingBytes());
+                outgoing = new BoundedSender(session, config.maxOutgoingBytes());
             }
             sender = outgoing;
         }
         if (!sender.offer(message, sizeBytes)) {
-            String reason = "slow reader: more than " + ServerLimits.maxOutgoingBytes() + " bytes waiting to be sent";
+            String reason = "slow reader: more than " + config.maxOutgoingBytes() + " bytes waiting to be sent";
             warn("closing the connection: " + reason);
             try {
                 session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason));
@@ -108,6 +113,11 @@ public final class ServerConnection {
 
     Session session() {
         return session;
+    }
+
+    /** True when the peer's IP address is {@code address} (as a servlet request's remote address gives it). */
+    boolean isFrom(String address) {
+        return peer.startsWith(address + ":");
     }
 
     long heardFromNanosAgo(long now) {

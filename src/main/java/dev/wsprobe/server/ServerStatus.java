@@ -1,9 +1,7 @@
 package dev.wsprobe.server;
 
 import dev.wsprobe.sender.SenderStatus;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -22,12 +20,5 @@ public record ServerStatus(Duration uptime, List<EndpointStats.Snapshot> endpoin
 
     public ServerStatus {
         endpoints = List.copyOf(endpoints);
-    }
-
-    /** The status of this application's endpoints now. */
-    public static ServerStatus now(Instant startedAt, Clock clock, SenderStatus sender) {
-        List<EndpointStats.Snapshot> endpoints = ServerEndpoints.all().stream().map(EndpointStats::snapshot).toList();
-        return new ServerStatus(Duration.between(startedAt, clock.instant()), endpoints,
-                Sequences.of(ServerEndpoints.SEQUENCES), sender);
     }
 }

@@ -24,10 +24,10 @@ public record SessionKeeper(Duration idleTimeout, Duration pingInterval, Duratio
     private static final Duration MIN_SWEEP = Duration.ofMillis(50);
     private static final Duration MAX_SWEEP = Duration.ofSeconds(5);
 
-    /** Starts sweeping on {@code scheduler}; cancel the returned future to stop. */
-    public ScheduledFuture<?> start(ScheduledExecutorService scheduler) {
+    /** Starts sweeping {@code server}'s sessions on {@code scheduler}; cancel the returned future to stop. */
+    ScheduledFuture<?> start(ScheduledExecutorService scheduler, ServerContext server) {
         long sweep = sweepPeriod().toNanos();
-        return scheduler.scheduleAtFixedRate(this::sweep, sweep, sweep, TimeUnit.NANOSECONDS);
+        return scheduler.scheduleAtFixedRate(() -> sweep(server), sweep, sweep, TimeUnit.NANOSECONDS);
     }
 
     /** A quarter of the shortest timeout, so a timeout fires at most 25 % late. */
@@ -42,9 +42,9 @@ public record SessionKeeper(Duration idleTimeout, Duration pingInterval, Duratio
         return quarter.compareTo(MIN_SWEEP) < 0 ? MIN_SWEEP : quarter.compareTo(MAX_SWEEP) > 0 ? MAX_SWEEP : quarter;
     }
 
-    void sweep() {
+    void sweep(ServerContext server) {
         long now = System.nanoTime();
-        for (EndpointStats endpoint : ServerEndpoints.all()) {
+        for (EndpointStats endpoint : server.endpoints()) {
             for (ServerConnection connection : endpoint.openConnections()) {
                 look(connection, now);
             }

@@ -1,10 +1,13 @@
 package dev.wsprobe.standalone;
 
+import dev.wsprobe.server.ConnectionLimits;
+import dev.wsprobe.server.HandshakePolicy;
+import dev.wsprobe.server.HandshakeRefusal;
+import dev.wsprobe.server.ServerConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -29,18 +32,18 @@ import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.memory.Buffers;
 
 /**
- * Stands in front of Tyrus on every listener and answers, before Tyrus sees them, the upgrade requests Tyrus
- * gets wrong or cannot refuse in HTTP: a missing or malformed {@code Sec-WebSocket-Key} (Tyrus: 500 or 101), a
- * method other than GET (Tyrus: 101), a full server (Tyrus can only accept and close with 1013) or too many
- * connections from one address. It also closes connections that send no complete request within the
- * handshake timeout (slowloris), on a timer rather than a waiting thread. Once a connection is upgraded,
- * every read passes through with one attribute lookup.
+ * The standalone host's side of the {@link HandshakePolicy}: stands in front of Tyrus on every listener and
+ * answers the upgrade requests the policy refuses before Tyrus sees them (Tyrus alone upgrades a POST, answers a
+ * missing key with 500, and can only accept and close with 1013 when full). It counts the open WebSocket
+ * connections for the limits, and closes connections that send no complete request within the handshake
+ * timeout (slowloris), on a timer rather than a waiting thread. Once a connection is upgraded, every read
+ * passes through with one attribute lookup.
  */
-public final class HandshakeGate extends BaseFilter {
+final class HandshakeGate extends BaseFilter {
     private static final System.Logger LOG = System.getLogger(HandshakeGate.class.getName());
-    private static final String WEBSOCKET_VERSION = "13";
 
     private final ConnectionLimits limits;
+    private final HandshakePolicy policy;
     private final ScheduledExecutorService timers;
     private final AtomicInteger open = new AtomicInteger();
     private final ConcurrentHashMap<String, AtomicInteger> openPerAddress = new ConcurrentHashMap<>();
@@ -51,8 +54,9 @@ public final class HandshakeGate extends BaseFilter {
     private final Attribute<HttpHeader> lastRequest =
             AttributeBuilder.DEFAULT_ATTRIBUTE_BUILDER.createAttribute("wsprobe.lastRequest");
 
-    HandshakeGate(ConnectionLimits limits, ScheduledExecutorService timers) {
-        this.limits = limits;
+    HandshakeGate(ServerConfig config, ScheduledExecutorService timers) {
+        this.limits = config.limits();
+        this.policy = new HandshakePolicy(config);
         this.timers = timers;
     }
 
@@ -69,6 +73,19 @@ public final class HandshakeGate extends BaseFilter {
     int openConnections() {
         return open.get();
     }
+
+    private final HandshakePolicy.OpenConnections openConnections = new HandshakePolicy.OpenConnections() {
+        @Override
+        public int total() {
+            return open.get();
+        }
+
+        @Override
+        public int from(String peer) {
+            AtomicInteger fromPeer = openPerAddress.get(peer);
+            return fromPeer == null ? 0 : fromPeer.get();
+        }
+    };
 
     @Override
     public NextAction handleAccept(FilterChainContext ctx) throws IOException {
@@ -88,71 +105,29 @@ public final class HandshakeGate extends BaseFilter {
         }
         lastRequest.set(connection, request);
         cancelDeadline(connection);
-        if (!isWebSocketUpgrade(request)) {
+        if (!HandshakePolicy.isUpgrade(request::getHeader)) {
             armDeadline(connection); // plain HTTP: the next request must come in time too
             return ctx.getInvokeAction();
         }
-        String refusal = refusal(request, connection);
-        if (refusal != null) {
-            return refuse(ctx, request, refusal);
+        HandshakePolicy.Request upgrade = new HandshakePolicy.Request(request.getMethod().getMethodString(),
+                request.getRequestURI(), peer(connection), request::getHeader);
+        Optional<HandshakeRefusal> refusal = policy.check(upgrade, openConnections);
+        if (refusal.isPresent()) {
+            return refuse(ctx, request, refusal.get());
         }
         admit(connection);
         return ctx.getInvokeAction();
     }
 
-    private static boolean isWebSocketUpgrade(HttpRequestPacket request) {
-        String upgrade = request.getHeader("Upgrade");
-        return upgrade != null && upgrade.toLowerCase(Locale.ROOT).contains("websocket");
-    }
-
-    /** "status reason" when the upgrade must be refused, null when it may go on to Tyrus. */
-    private String refusal(HttpRequestPacket request, Connection<?> connection) {
-        if (!"GET".equals(request.getMethod().getMethodString())) {
-            return "405 an upgrade must be a GET, not " + request.getMethod().getMethodString();
-        }
-        String key = request.getHeader("Sec-WebSocket-Key");
-        if (key == null || !isValidKey(key.trim())) {
-            return "400 " + (key == null ? "no Sec-WebSocket-Key" : "Sec-WebSocket-Key is not 16 bytes in base64");
-        }
-        if (!WEBSOCKET_VERSION.equals(request.getHeader("Sec-WebSocket-Version"))) {
-            return "426 only Sec-WebSocket-Version 13 is supported";
-        }
-        if (limits.maxConnections() > 0 && open.get() >= limits.maxConnections()) {
-            return "503 the server is full (" + limits.maxConnections() + " connections)";
-        }
-        AtomicInteger fromPeer = openPerAddress.get(peer(connection));
-        if (limits.maxConnectionsPerPeer() > 0 && fromPeer != null && fromPeer.get() >= limits.maxConnectionsPerPeer()) {
-            return "429 too many connections from " + peer(connection) + " (" + limits.maxConnectionsPerPeer() + ")";
-        }
-        return null;
-    }
-
-    private static boolean isValidKey(String key) {
-        try {
-            return Base64.getDecoder().decode(key).length == 16;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private NextAction refuse(FilterChainContext ctx, HttpRequestPacket request, String refusal) {
-        int status = Integer.parseInt(refusal.substring(0, 3));
-        String reason = refusal.substring(4);
-        LOG.log(System.Logger.Level.WARNING, "refused an upgrade from " + peer(ctx.getConnection()) + " to "
-                + request.getRequestURI() + ": HTTP " + status + ", " + reason);
+    private NextAction refuse(FilterChainContext ctx, HttpRequestPacket request, HandshakeRefusal refusal) {
         HttpResponsePacket response = request.getResponse();
-        response.setStatus(status);
-        response.setReasonPhrase(reason);
+        response.setStatus(refusal.status());
+        response.setReasonPhrase(refusal.reason());
         response.setHeader("Connection", "close");
-        if (status == 426) {
-            response.setHeader("Sec-WebSocket-Version", WEBSOCKET_VERSION);
-        } else if (status == 503 || status == 429) {
-            response.setHeader("Retry-After", "5");
-        } else if (status == 405) {
-            response.setHeader("Allow", "GET");
-        }
-        byte[] body = (reason + "\n").getBytes(StandardCharsets.UTF_8);
-        response.setContentType("text/plain; charset=utf-8");
+        refusal.headers().forEach(response::setHeader);
+        byte[] body = refusal.body().getBytes(StandardCharsets.UTF_8);
+        // as a plain header: Grizzly drops a content type set through setContentType on this early path
+        response.getHeaders().addValue("Content-Type").setString(HandshakeRefusal.CONTENT_TYPE);
         response.setContentLength(body.length);
         HttpContent answer = HttpContent.builder(response)
                 .content(Buffers.wrap(ctx.getMemoryManager(), body)).last(true).build();

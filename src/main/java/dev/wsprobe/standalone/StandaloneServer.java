@@ -2,14 +2,13 @@ package dev.wsprobe.standalone;
 
 import dev.wsprobe.echo.EchoEndpoint;
 import dev.wsprobe.receiver.ReceiverEndpoint;
-import dev.wsprobe.server.OriginCheck;
-import dev.wsprobe.server.ServerEndpoints;
+import dev.wsprobe.server.ServerContext;
+import dev.wsprobe.server.ServerContexts;
 import dev.wsprobe.tls.SslContexts;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +36,7 @@ public final class StandaloneServer implements AutoCloseable {
     private static final String SECURE = "wss";
 
     private final ServerOptions options;
+    private final ServerContext context;
     private final EndpointContainer container = new EndpointContainer();
     private final HttpServer http = new HttpServer();
     /** One thread for timers (the session keeper), so no timer holds a worker thread. */
@@ -50,7 +50,8 @@ public final class StandaloneServer implements AutoCloseable {
 
     private StandaloneServer(ServerOptions options) {
         this.options = options;
-        this.gate = new HandshakeGate(options.limits(), timers);
+        this.context = new ServerContext(options.config());
+        this.gate = new HandshakeGate(options.config(), timers);
     }
 
     /**
@@ -79,20 +80,19 @@ public final class StandaloneServer implements AutoCloseable {
         // The browser test page at / (plain and TLS listeners alike); upgrade requests never get here, the
         // WebSocket add-on takes them first. More specific paths can be mapped next to it.
         http.getServerConfiguration().addHttpHandler(new TestPageHandler(), "/");
-        http.getServerConfiguration().addHttpHandler(new StatusHandler(Instant.now()), StatusHandler.PATH);
+        http.getServerConfiguration().addHttpHandler(new StatusHandler(context), StatusHandler.PATH);
         try {
             // endpoints first: a client arriving the moment the port opens must find them, not a 404
+            ServerContexts.register(container, context);
             container.start(CONTEXT_PATH, options.port());
             http.start();
         } catch (IOException | DeploymentException | RuntimeException e) {
             http.shutdownNow();
             timers.shutdownNow();
+            ServerContexts.unregister(container);
             throw e;
         }
-        options.keeper().start(timers);
-        // the summed-up message lines of a burst's last second, without waiting for the next message
-        timers.scheduleAtFixedRate(() -> ServerEndpoints.all().forEach(endpoint -> endpoint.messageLog().flush()),
-                1, 1, java.util.concurrent.TimeUnit.SECONDS);
+        context.startTimers(timers);
         if (options.tlsPort() != null) {
             LOG.log(System.Logger.Level.INFO, "TLS: protocols " + String.join(", ", SslContexts.PROTOCOLS)
                     + "; client certificates: " + options.clientAuth().name().toLowerCase(java.util.Locale.ROOT)
@@ -102,7 +102,7 @@ public final class StandaloneServer implements AutoCloseable {
                 + String.join(" and ", urls()));
         LOG.log(System.Logger.Level.INFO, "transport: " + options.tuning().describe());
         LOG.log(System.Logger.Level.INFO, "test page: " + String.join(" and ", pageUrls())
-                + "; WebSocket handshakes allowed from " + OriginCheck.allowed().describe());
+                + "; WebSocket handshakes allowed from " + options.config().allowedOrigins().describe());
     }
 
     private NetworkListener listener(String name, int port) {
@@ -128,6 +128,11 @@ public final class StandaloneServer implements AutoCloseable {
     public Optional<Integer> tlsPort() {
         NetworkListener secure = http.getListener(SECURE);
         return secure == null ? Optional.empty() : Optional.of(secure.getPort());
+    }
+
+    /** This server's endpoints, counters and configuration. */
+    public ServerContext context() {
+        return context;
     }
 
     /** WebSocket connections open now, as the connection limit counts them. */
@@ -165,7 +170,7 @@ public final class StandaloneServer implements AutoCloseable {
         }
         stopped = true;
         try {
-            int unanswered = ServerEndpoints.closeAllGoingAway(patience);
+            int unanswered = context.closeAllGoingAway(patience);
             if (unanswered > 0) {
                 LOG.log(System.Logger.Level.WARNING, unanswered + " connection(s) did not answer the close in time");
             }
@@ -175,6 +180,7 @@ public final class StandaloneServer implements AutoCloseable {
         timers.shutdownNow();
         container.stop();
         http.shutdownNow();
+        ServerContexts.unregister(container);
         LOG.log(System.Logger.Level.INFO, "listener state did change, new: cancelled");
     }
 
@@ -189,7 +195,7 @@ public final class StandaloneServer implements AutoCloseable {
 
         EndpointContainer() {
             super(Set.<Class<?>>of(ReceiverEndpoint.class, EchoEndpoint.class));
-            engine = new HandshakeHostEngine(TyrusWebSocketEngine.builder(this).build());
+            engine = new CompleteRefusalEngine(TyrusWebSocketEngine.builder(this).build());
         }
 
         @Override

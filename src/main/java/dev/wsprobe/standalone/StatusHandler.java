@@ -1,10 +1,9 @@
 package dev.wsprobe.standalone;
 
-import dev.wsprobe.server.ServerStatus;
+import dev.wsprobe.server.ServerContext;
 import dev.wsprobe.server.StatusJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
@@ -15,10 +14,10 @@ import org.glassfish.grizzly.http.util.HttpStatus;
 public final class StatusHandler extends HttpHandler {
     static final String PATH = "/status";
 
-    private final Instant startedAt;
+    private final ServerContext server;
 
-    StatusHandler(Instant startedAt) {
-        this.startedAt = startedAt;
+    StatusHandler(ServerContext server) {
+        this.server = server;
     }
 
     @Override
@@ -29,7 +28,7 @@ public final class StatusHandler extends HttpHandler {
             return;
         }
         // the standalone server runs no sender of its own
-        byte[] json = StatusJson.write(ServerStatus.now(startedAt, Clock.systemUTC(), null))
+        byte[] json = StatusJson.write(server.status(Clock.systemUTC(), null))
                 .getBytes(StandardCharsets.UTF_8);
         response.setContentType("application/json;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");

@@ -1,11 +1,13 @@
 package dev.wsprobe.web;
 
 import dev.wsprobe.sender.WebSocketUrl;
+import dev.wsprobe.server.AllowedOrigins;
+import dev.wsprobe.server.ServerConfig;
+import dev.wsprobe.server.ServerContext;
+import dev.wsprobe.server.ServerContexts;
+import jakarta.websocket.server.ServerContainer;
 import dev.wsprobe.server.ByteSizes;
 import dev.wsprobe.server.MessageLogging;
-import dev.wsprobe.server.ServerEndpoints;
-import dev.wsprobe.server.ServerLimits;
-import dev.wsprobe.server.SessionKeeper;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
@@ -13,41 +15,44 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * The WAR host's start and stop: applies the settings ({@link WarSettings}), starts the in-container sender
- * when a target is configured, publishes what {@code /status} reports, and on undeploy closes the sender's
- * connection (1000) and the endpoints' connections (1001, going away) before the server tears them down.
- * A bad setting fails the deployment with one line naming the setting, where it came from and what to write.
+ * The WAR host's start and stop: reads the settings ({@link WarSettings}) into this deployment's server
+ * configuration, makes this deployment's {@link ServerContext} the one of the application's WebSocket
+ * container (for the endpoints, which the server deploys from their annotations) and a servlet context
+ * attribute (for the handshake filter and {@code /status}), starts the in-container sender when a
+ * target is configured, and on undeploy closes the sender's connection (1000) and the endpoints' connections
+ * (1001, going away) before the server tears them down. A bad setting fails the deployment with one line
+ * naming the setting, where it came from and what to write.
  */
 @WebListener
 public class WarLifecycle implements ServletContextListener {
+    /** The servlet context attribute holding this deployment's {@link ServerContext}. */
+    static final String SERVER_ATTRIBUTE = ServerContext.class.getName();
+
     private static final System.Logger LOG = System.getLogger(WarLifecycle.class.getName());
     private static final Duration CLOSE_PATIENCE = Duration.ofSeconds(2);
 
+    private ServerContext server;
+    private ServerContainer container;
     private InContainerSender sender;
-    private ScheduledFuture<?> keeper;
-    private ScheduledFuture<?> messageLines;
+    private Runnable stopTimers;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
-        Instant startedAt = Instant.now();
         WarSettings settings = WarSettings.of(context);
-
-        ServerLimits.setMaxMessageBytes(settings.get(WarSettings.MAX_MESSAGE_SIZE)
-                .map(value -> parse(value, ByteSizes::parse)).orElse(ServerLimits.DEFAULT_MAX_MESSAGE_BYTES));
-        MessageLogging.set(settings.get(WarSettings.LOG_MESSAGES)
-                .map(value -> parse(value, MessageLogging::parse)).orElse(MessageLogging.AUTO));
+        server = new ServerContext(serverConfig(settings));
+        container = serverContainer(context);
+        ServerContexts.register(container, server);
+        context.setAttribute(SERVER_ATTRIBUTE, server);
         LOG.log(System.Logger.Level.INFO, "wsprobe endpoints at " + context.getContextPath() + "/receive and "
                 + context.getContextPath() + "/echo, status at " + context.getContextPath()
-                + "/status, largest message " + ServerLimits.maxMessageBytes() + " bytes");
+                + "/status, largest message " + server.config().maxMessageBytes() + " bytes; WebSocket handshakes "
+                + "allowed from " + server.config().allowedOrigins().describe());
 
         settings.get(WarSettings.SEND_TO).ifPresentOrElse(this::startSender,
                 () -> LOG.log(System.Logger.Level.INFO, "in-container sender off (set "
@@ -55,7 +60,27 @@ public class WarLifecycle implements ServletContextListener {
                         + " as system property or context parameter, to a ws:// or wss:// URL to turn it on)"));
 
         startKeeper();
-        context.setAttribute(WarStatus.ATTRIBUTE, new WarStatus(startedAt, sender));
+        context.setAttribute(WarStatus.ATTRIBUTE, new WarStatus(server, sender));
+    }
+
+    private static ServerConfig serverConfig(WarSettings settings) {
+        ServerConfig config = ServerConfig.DEFAULT;
+        config = config.withMaxMessageBytes(settings.get(WarSettings.MAX_MESSAGE_SIZE)
+                .map(value -> parse(value, ByteSizes::parse)).orElse(config.maxMessageBytes()));
+        config = config.withMessageLogging(settings.get(WarSettings.LOG_MESSAGES)
+                .map(value -> parse(value, MessageLogging::parse)).orElse(config.messageLogging()));
+        return config.withAllowedOrigins(settings.get(WarSettings.ALLOWED_ORIGINS)
+                .map(value -> parse(value, AllowedOrigins::parse)).orElse(config.allowedOrigins()));
+    }
+
+    /** The application's WebSocket container, which deploys the annotated endpoints and accepts their sessions. */
+    private static ServerContainer serverContainer(ServletContext context) {
+        ServerContainer container = (ServerContainer) context.getAttribute(ServerContainer.class.getName());
+        if (container == null) {
+            throw new IllegalStateException("this server offers no Jakarta WebSocket container to the application "
+                    + "(no servlet context attribute " + ServerContainer.class.getName() + "): enable WebSocket");
+        }
+        return container;
     }
 
     /**
@@ -67,10 +92,7 @@ public class WarLifecycle implements ServletContextListener {
         try {
             ManagedScheduledExecutorService scheduler =
                     (ManagedScheduledExecutorService) new InitialContext().lookup(InContainerSender.SCHEDULER);
-            keeper = SessionKeeper.DEFAULT.start(scheduler);
-            // the summed-up message lines of a burst's last second, without waiting for the next message
-            messageLines = scheduler.scheduleAtFixedRate(
-                    () -> ServerEndpoints.all().forEach(endpoint -> endpoint.messageLog().flush()), 1, 1, TimeUnit.SECONDS);
+            stopTimers = server.startTimers(scheduler);
         } catch (NamingException | ClassCastException e) {
             LOG.log(System.Logger.Level.WARNING, "no " + InContainerSender.SCHEDULER + ": idle timeout and dead-peer "
                     + "pings are off, the server's own idle handling applies");
@@ -100,22 +122,21 @@ public class WarLifecycle implements ServletContextListener {
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
-        if (messageLines != null) {
-            messageLines.cancel(false);
-        }
-        if (keeper != null) {
-            keeper.cancel(false);
+        if (stopTimers != null) {
+            stopTimers.run();
         }
         if (sender != null) {
             sender.stop(CLOSE_PATIENCE);
         }
         try {
-            int unanswered = ServerEndpoints.closeAllGoingAway(CLOSE_PATIENCE);
+            int unanswered = server.closeAllGoingAway(CLOSE_PATIENCE);
             if (unanswered > 0) {
                 LOG.log(System.Logger.Level.WARNING, unanswered + " connection(s) did not answer the close in time");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            ServerContexts.unregister(container);
         }
     }
 }

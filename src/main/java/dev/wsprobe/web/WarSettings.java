@@ -1,50 +1,59 @@
 package dev.wsprobe.web;
 
 import jakarta.servlet.ServletContext;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * The WAR's configuration. Each setting is looked up as an environment variable, else a system property of
- * the server's JVM, else a context parameter (web.xml or the server's deployment descriptor): the first one
- * that is set and not blank wins. Every setting has a documented default (README, "Deploy the WAR").
+ * The WAR's configuration, all read here in one order: a system property of the server's JVM
+ * ({@code wsprobe.NAME}), else an environment variable ({@code WSPROBE_NAME}, upper case, dots and dashes as
+ * underscores), else a context parameter ({@code wsprobe.NAME}, in web.xml or the server's deployment
+ * descriptor). The first one that is set and not blank wins; none means the documented default (README,
+ * "Deploy the WAR"). A system property first because it is the one an operator can set per server instance
+ * without touching the process environment or the archive.
  */
 final class WarSettings {
 
-    /** One setting: its environment variable, and the name it has as system property and context parameter. */
-    record Setting(String environmentVariable, String name) {
+    /** One setting, by the name it has as system property and context parameter. */
+    record Setting(String name) {
+        String environmentVariable() {
+            return name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        }
     }
 
-    /** A value and where it came from, for the start-up log. */
+    /** A value and where it came from, for the start-up log and error messages. */
     record Value(String text, String source) {
     }
 
     /** ws:// or wss:// URL the in-container sender sends to; unset (the default) means no sender. */
-    static final Setting SEND_TO = new Setting("WSPROBE_SEND_TO", "wsprobe.send.to");
+    static final Setting SEND_TO = new Setting("wsprobe.send.to");
     /** Largest message the endpoints accept ({@code 65536}, {@code 64k}, {@code 1m}); default 64k. */
-    static final Setting MAX_MESSAGE_SIZE = new Setting("WSPROBE_MAX_MESSAGE_SIZE", "wsprobe.max.message.size");
+    static final Setting MAX_MESSAGE_SIZE = new Setting("wsprobe.max.message.size");
     /** Message lines: {@code auto} (default), {@code every} or {@code summary}; see {@code MessageLogging}. */
-    static final Setting LOG_MESSAGES = new Setting("WSPROBE_LOG_MESSAGES", "wsprobe.log.messages");
+    static final Setting LOG_MESSAGES = new Setting("wsprobe.log.messages");
+    /** More pages allowed to connect: comma-separated origins, {@code *} or {@code null}; default none. */
+    static final Setting ALLOWED_ORIGINS = new Setting("wsprobe.allowed-origins");
 
-    private final UnaryOperator<String> environment;
     private final UnaryOperator<String> systemProperties;
+    private final UnaryOperator<String> environment;
     private final UnaryOperator<String> contextParameters;
 
-    WarSettings(UnaryOperator<String> environment, UnaryOperator<String> systemProperties,
+    WarSettings(UnaryOperator<String> systemProperties, UnaryOperator<String> environment,
             UnaryOperator<String> contextParameters) {
-        this.environment = environment;
         this.systemProperties = systemProperties;
+        this.environment = environment;
         this.contextParameters = contextParameters;
     }
 
     static WarSettings of(ServletContext context) {
-        return new WarSettings(System::getenv, System::getProperty, context::getInitParameter);
+        return new WarSettings(System::getProperty, System::getenv, context::getInitParameter);
     }
 
     Optional<Value> get(Setting setting) {
-        return first(environment.apply(setting.environmentVariable()),
-                "environment variable " + setting.environmentVariable())
-                .or(() -> first(systemProperties.apply(setting.name()), "system property " + setting.name()))
+        return first(systemProperties.apply(setting.name()), "system property " + setting.name())
+                .or(() -> first(environment.apply(setting.environmentVariable()),
+                        "environment variable " + setting.environmentVariable()))
                 .or(() -> first(contextParameters.apply(setting.name()), "context parameter " + setting.name()));
     }
 

@@ -59,7 +59,7 @@ class PageAndOriginsCliIT {
             try (RawWebSocket other = RawWebSocket.connect(echo, null, Map.of("Origin", "http://evil.test"))) {
                 assertEquals(403, other.handshake().status());
             }
-            String refusal = server.awaitLine(line -> line.contains("refused a WebSocket handshake with HTTP 403"),
+            String refusal = server.awaitLine(line -> line.contains("HTTP 403, origin"),
                     "the refusal");
             assertTrue(refusal.contains("origin http://evil.test is not allowed") && refusal.contains("--allowed-origins"),
                     refusal);

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wsprobe.testing.LogCapture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Which messages get a line of their own, and the summed-up line for the rest, on a clock the test turns. */
@@ -15,18 +14,16 @@ class MessageLogTest {
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
 
     private final AtomicLong clock = new AtomicLong(1_000 * SECOND);
-    private final EndpointStats endpoint = new EndpointStats("/test");
-    private final MessageLog log = new MessageLog(endpoint, System.getLogger("dev.wsprobe.test.MessageLogTest"),
-            clock::get);
 
-    @AfterEach
-    void backToTheDefault() {
-        MessageLogging.set(MessageLogging.AUTO);
+    /** A log in {@code mode} for an endpoint {@code /test}, on the test's clock. */
+    private MessageLog log(MessageLogging mode) {
+        return new MessageLog(new EndpointStats("/test", mode), mode,
+                System.getLogger("dev.wsprobe.test.MessageLogTest"), clock::get);
     }
 
     @Test
     void autoGivesTheFirstMessagesOfEachSecondTheirOwnLineAndSumsUpTheRest() throws Exception {
-        MessageLogging.set(MessageLogging.AUTO);
+        MessageLog log = log(MessageLogging.AUTO);
         try (LogCapture lines = new LogCapture()) {
             for (int i = 0; i < MessageLogging.LINES_PER_SECOND; i++) {
                 assertTrue(log.ownLine(52), "message " + (i + 1) + " of the second gets its own line");
@@ -47,7 +44,7 @@ class MessageLogTest {
 
     @Test
     void nothingSummedUpWritesNoLine() throws Exception {
-        MessageLogging.set(MessageLogging.AUTO);
+        MessageLog log = log(MessageLogging.AUTO);
         try (LogCapture lines = new LogCapture()) {
             assertTrue(log.ownLine(52));
             clock.addAndGet(2 * SECOND);
@@ -58,7 +55,7 @@ class MessageLogTest {
 
     @Test
     void everyGivesEachMessageItsOwnLineWhateverTheRate() {
-        MessageLogging.set(MessageLogging.EVERY);
+        MessageLog log = log(MessageLogging.EVERY);
         for (int i = 0; i < 10 * MessageLogging.LINES_PER_SECOND; i++) {
             assertTrue(log.ownLine(52));
         }
@@ -66,7 +63,7 @@ class MessageLogTest {
 
     @Test
     void summaryOnlySumsUp() throws Exception {
-        MessageLogging.set(MessageLogging.SUMMARY);
+        MessageLog log = log(MessageLogging.SUMMARY);
         try (LogCapture lines = new LogCapture()) {
             for (int i = 0; i < 3; i++) {
                 assertFalse(log.ownLine(10));

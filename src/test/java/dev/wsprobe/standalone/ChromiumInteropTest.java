@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wsprobe.server.ServerConfig;
 import dev.wsprobe.server.AllowedOrigins;
-import dev.wsprobe.server.OriginCheck;
-import dev.wsprobe.server.ServerEndpoints;
 import dev.wsprobe.testing.Chromium;
 import dev.wsprobe.testing.EchoCases;
 import dev.wsprobe.testing.InteropCase;
@@ -75,8 +74,7 @@ class ChromiumInteropTest {
     }
 
     @AfterEach
-    void defaultOriginsAndWindow() {
-        OriginCheck.allow(AllowedOrigins.SAME_ORIGIN_ONLY);
+    void defaultWindow() {
         if (chromium != null) {
             chromium.driver.manage().window().setSize(new Dimension(1280, 900));
         }
@@ -214,7 +212,7 @@ class ChromiumInteropTest {
         page.open(pageUrl(secure));
         page.chooseOwnEndpoint("receive");
         assertEquals(server.url(secure, "/receive").toString(), page.url());
-        try (ReceivedMessages received = new ReceivedMessages(ServerEndpoints.RECEIVER)) {
+        try (ReceivedMessages received = new ReceivedMessages(server.context().receiver())) {
             page.connect();
             page.awaitState("open");
             String text = "counted by the receiver ✓";
@@ -259,7 +257,7 @@ class ChromiumInteropTest {
             page.awaitEntry("[data-kind=error]");
             WebElement closed = page.awaitEntry("[data-kind=close]");
             assertEquals("1006", closed.getDomAttribute("data-code"), "the handshake failed: no close frame");
-            log.await(line -> line.contains("refused a WebSocket handshake with HTTP 403: origin " + otherOrigin),
+            log.await(line -> line.contains("HTTP 403, origin " + otherOrigin + " is not allowed"),
                     "the server's refusal line");
             List<String> console = chromium.driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                     .map(LogEntry::getMessage).toList();
@@ -268,12 +266,16 @@ class ChromiumInteropTest {
             InteropResults.passed(PAIR, InteropCase.ORIGIN_REFUSED, secure);
         }
 
-        OriginCheck.allow(AllowedOrigins.parse(otherOrigin));
-        page.clearLog();
-        page.connect();
-        page.awaitState("open");
-        page.disconnect(1000, "allowed now");
-        page.awaitState("closed");
+        // a server that lists the page's origin lets the same page in
+        try (TestServer allowing = new TestServer(ServerConfig.DEFAULT
+                .withAllowedOrigins(AllowedOrigins.parse(otherOrigin)))) {
+            page.clearLog();
+            page.setUrl(allowing.url(secure, "/echo").toString());
+            page.connect();
+            page.awaitState("open");
+            page.disconnect(1000, "allowed now");
+            page.awaitState("closed");
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wsprobe.testing.Await;
 import dev.wsprobe.testing.JdkSocket;
 import dev.wsprobe.testing.RawWebSocket;
+import dev.wsprobe.server.ConnectionLimits;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** Connection limits answered in HTTP at the handshake, and slow clients cut off by a timer. */
 class ConnectionLimitsTest {
     private static StandaloneServer start(ConnectionLimits limits) throws Exception {
-        return StandaloneServer.start(ServerOptions.plain("127.0.0.1", 0).withLimits(limits));
+        return StandaloneServer.start(ServerOptions.plain("127.0.0.1", 0).withConfig(config -> config.withLimits(limits)));
     }
 
     private static URI echo(StandaloneServer server) {

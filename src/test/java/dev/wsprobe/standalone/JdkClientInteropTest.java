@@ -3,7 +3,6 @@ package dev.wsprobe.standalone;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.wsprobe.server.ServerEndpoints;
 import dev.wsprobe.testing.Await;
 import dev.wsprobe.testing.EchoCases;
 import dev.wsprobe.testing.InteropPair;
@@ -47,7 +46,7 @@ class JdkClientInteropTest {
     @ParameterizedTest(name = "secure={0}")
     @ValueSource(booleans = {false, true})
     void receiverCountsTextAndBinaryInBytes(boolean secure) throws Exception {
-        try (ReceivedMessages received = new ReceivedMessages(ServerEndpoints.RECEIVER)) {
+        try (ReceivedMessages received = new ReceivedMessages(server.context().receiver())) {
             JdkSocket client = JdkSocket.connect(server.url(secure, "/receive"), trust(secure));
             String text = "Hello Cruel World 2026-11-26T00:00:00.000Z — ünïcödé";
             client.sendText(text);

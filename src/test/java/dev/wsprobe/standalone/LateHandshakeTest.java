@@ -9,7 +9,6 @@ import dev.wsprobe.sender.ConnectionState.Kind;
 import dev.wsprobe.sender.PeriodicSender;
 import dev.wsprobe.sender.RetryPolicy;
 import dev.wsprobe.sender.SenderOptions;
-import dev.wsprobe.server.ServerEndpoints;
 import dev.wsprobe.testing.Await;
 import dev.wsprobe.testing.ReceivedMessages;
 import dev.wsprobe.testing.RecordingSenderListener;
@@ -47,7 +46,7 @@ class LateHandshakeTest {
     @Test
     void connectionThatOpensAsItsWaitTimesOutIsKept() throws Exception {
         try (StandaloneServer server = StandaloneServer.start(ServerOptions.plain("127.0.0.1", 0));
-                ReceivedMessages received = new ReceivedMessages(ServerEndpoints.RECEIVER)) {
+                ReceivedMessages received = new ReceivedMessages(server.context().receiver())) {
             URI target = URI.create("ws://127.0.0.1:" + server.port() + "/receive");
             SenderOptions options = options(target);
             RecordingSenderListener listener = new RecordingSenderListener();
@@ -82,7 +81,7 @@ class LateHandshakeTest {
     @Test
     void connectionThatOpensAfterItsAttemptWasGivenUpIsClosed() throws Exception {
         try (StandaloneServer server = StandaloneServer.start(ServerOptions.plain("127.0.0.1", 0));
-                ReceivedMessages received = new ReceivedMessages(ServerEndpoints.RECEIVER)) {
+                ReceivedMessages received = new ReceivedMessages(server.context().receiver())) {
             URI target = URI.create("ws://127.0.0.1:" + server.port() + "/receive");
             SenderOptions options = options(target);
             RecordingSenderListener listener = new RecordingSenderListener();
@@ -113,7 +112,7 @@ class LateHandshakeTest {
     @Test
     void connectionThatOpensWhileItsFailureIsDiagnosedIsClosed() throws Exception {
         try (StandaloneServer server = StandaloneServer.start(ServerOptions.plain("127.0.0.1", 0));
-                ReceivedMessages received = new ReceivedMessages(ServerEndpoints.RECEIVER);
+                ReceivedMessages received = new ReceivedMessages(server.context().receiver());
                 ServerSocket hungServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             URI real = URI.create("ws://127.0.0.1:" + server.port() + "/receive");
             // The sender's URL names a server that accepts and never answers, so the diagnosis of the failed

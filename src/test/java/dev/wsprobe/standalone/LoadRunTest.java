@@ -10,7 +10,6 @@ import dev.wsprobe.load.LoadRun;
 import dev.wsprobe.load.ReceiverStatus;
 import dev.wsprobe.load.SourceAddresses;
 import dev.wsprobe.server.EndpointStats;
-import dev.wsprobe.server.ServerEndpoints;
 import dev.wsprobe.testing.Await;
 import dev.wsprobe.testing.LogCapture;
 import java.net.InetAddress;
@@ -77,15 +76,15 @@ class LoadRunTest {
 
     @Test
     void theReceiverCountsWhatTheLoadSent() throws Exception {
-        EndpointStats.Snapshot before = ServerEndpoints.RECEIVER.snapshot();
+        EndpointStats.Snapshot before = server.context().receiver().snapshot();
         LoadResult result = run(paced(server.ws("/receive"), 10), Collections.singletonList(null), new CopyOnWriteArrayList<>());
 
         assertEquals(10, result.whole().connected());
         assertEquals(0, result.errors(), "first error: " + result.firstError());
         assertTrue(result.whole().sent() >= 10 * 5, "sent: " + result.whole().sent());
-        Await.until(() -> ServerEndpoints.RECEIVER.snapshot().messagesReceived() - before.messagesReceived()
+        Await.until(() -> server.context().receiver().snapshot().messagesReceived() - before.messagesReceived()
                 >= result.whole().sent(), "the receiver to count " + result.whole().sent() + " messages");
-        long counted = ServerEndpoints.RECEIVER.snapshot().messagesReceived() - before.messagesReceived();
+        long counted = server.context().receiver().snapshot().messagesReceived() - before.messagesReceived();
         assertEquals(result.whole().sent(), counted, "the receiver counted every message the load sent, no more");
         assertEquals(counted, result.receiverCounted(), "the load read the same count from /status");
         assertTrue(result.throughput() > 0, "throughput from the server's count: " + result.throughput());

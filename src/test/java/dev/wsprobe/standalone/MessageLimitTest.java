@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wsprobe.server.ServerLimits;
 import dev.wsprobe.testing.EventSocket;
 import jakarta.websocket.CloseReason;
 import java.nio.ByteBuffer;
@@ -35,7 +34,7 @@ class MessageLimitTest {
         EventSocket bystander = new EventSocket();
         try (TyrusClientConnector first = server.connect(offender, server.ws(path));
                 TyrusClientConnector second = server.connect(bystander, server.ws("/echo"))) {
-            int limit = ServerLimits.maxMessageBytes();
+            int limit = server.context().config().maxMessageBytes();
             offender.session.getBasicRemote().sendBinary(ByteBuffer.wrap(new byte[limit + 1]));
 
             CloseReason reason = offender.awaitClose();
@@ -54,7 +53,7 @@ class MessageLimitTest {
         EventSocket offender = new EventSocket();
         try (TyrusClientConnector client = server.connect(offender, server.ws(path))) {
             // under the limit in chars, over it in UTF-8 bytes (two bytes each)
-            String text = "é".repeat(ServerLimits.maxMessageBytes() / 2 + 1);
+            String text = "é".repeat(server.context().config().maxMessageBytes() / 2 + 1);
             offender.session.getBasicRemote().sendText(text);
             assertEquals(CloseReason.CloseCodes.TOO_BIG, offender.awaitClose().getCloseCode());
         }

@@ -11,7 +11,6 @@ import dev.wsprobe.sender.PeriodicSender;
 import dev.wsprobe.sender.RetryPolicy;
 import dev.wsprobe.sender.SenderOptions;
 import dev.wsprobe.sender.SenderResult;
-import dev.wsprobe.server.ServerEndpoints;
 import dev.wsprobe.testing.Await;
 import dev.wsprobe.testing.ReceivedMessages;
 import dev.wsprobe.testing.RecordingSenderListener;
@@ -45,7 +44,7 @@ class ReconnectTest {
         RecordingSenderListener listener = new RecordingSenderListener();
 
         try (TyrusClientConnector connector = new TyrusClientConnector(null, target, options.handshakeTimeout());
-                ReceivedMessages received = new ReceivedMessages(ServerEndpoints.RECEIVER)) {
+                ReceivedMessages received = new ReceivedMessages(first.context().receiver())) {
             PeriodicSender sender = new PeriodicSender(options, connector, scheduler, listener, Clock.systemUTC());
             CompletableFuture<SenderResult> outcome = sender.start();
             listener.awaitState(Kind.READY);
@@ -60,10 +59,9 @@ class ReconnectTest {
             Await.until(() -> listener.skipped.get() >= 3, "sends to be skipped while the server is down");
 
             StandaloneServer second = StandaloneServer.start(ServerOptions.plain("127.0.0.1", port));
-            try {
+            try (ReceivedMessages receivedBySecond = new ReceivedMessages(second.context().receiver())) {
                 listener.awaitState(Kind.READY);
-                received.messages.clear();
-                received.next(); // the receiver hears from the sender again
+                receivedBySecond.next(); // the receiver hears from the sender again
 
                 sender.cancel();
                 SenderResult result = outcome.get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);

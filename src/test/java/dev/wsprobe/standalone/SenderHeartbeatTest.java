@@ -38,7 +38,7 @@ class SenderHeartbeatTest {
     void aCutNetworkTakesTheSenderFromReadyToWaiting() throws Exception {
         SessionKeeper serverDoesNotPing = new SessionKeeper(Duration.ZERO, Duration.ZERO, Duration.ZERO);
         try (StandaloneServer server = StandaloneServer.start(ServerOptions.plain("127.0.0.1", 0)
-                .withKeeper(serverDoesNotPing));
+                .withConfig(config -> config.withKeeper(serverDoesNotPing)));
                 CuttableProxy cable = new CuttableProxy(server.port())) {
             URI target = URI.create("ws://127.0.0.1:" + cable.port() + "/receive");
             SenderOptions options = SenderOptions.defaults(target)

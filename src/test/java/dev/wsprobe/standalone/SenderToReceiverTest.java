@@ -10,7 +10,6 @@ import dev.wsprobe.sender.MessageTemplate;
 import dev.wsprobe.sender.PeriodicSender;
 import dev.wsprobe.sender.SenderOptions;
 import dev.wsprobe.sender.SenderResult;
-import dev.wsprobe.server.ServerEndpoints;
 import dev.wsprobe.testing.Await;
 import dev.wsprobe.testing.ReceivedMessages;
 import dev.wsprobe.testing.RecordingSenderListener;
@@ -58,7 +57,7 @@ class SenderToReceiverTest {
         RecordingSenderListener listener = new RecordingSenderListener();
 
         SenderResult result;
-        try (ReceivedMessages received = new ReceivedMessages(ServerEndpoints.RECEIVER);
+        try (ReceivedMessages received = new ReceivedMessages(server.context().receiver());
                 TyrusClientConnector connector = server.connector(target)) {
             result = new PeriodicSender(options, connector, scheduler, listener, Clock.systemUTC())
                     .start().get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);

@@ -4,7 +4,6 @@ import dev.wsprobe.tyrus.TyrusClientConnector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wsprobe.server.ServerEndpoints;
 import dev.wsprobe.sender.ConnectionState.Kind;
 import dev.wsprobe.sender.PeriodicSender;
 import dev.wsprobe.sender.RetryPolicy;
@@ -45,18 +44,18 @@ class SequenceTrackingTest {
                 client.sendText("Hello Cruel World #" + n);
                 assertEquals("ack #" + n, client.nextText());
             }
-            assertEquals(2, ServerEndpoints.SEQUENCES.missing(sender), "#3 and #4 are missing");
+            assertEquals(2, server.context().sequences().missing(sender), "#3 and #4 are missing");
             jakarta.json.JsonObject sequences = StatusDocument.read(
                     URI.create("http://127.0.0.1:" + server.port() + "/status")).json().getJsonObject("sequences");
             assertTrue(sequences.getJsonNumber("missing").longValue() >= 2, "/status shows the gap: " + sequences);
             assertTrue(sequences.getInt("senders") >= 1, sequences.toString());
-            long duplicatesBefore = ServerEndpoints.SEQUENCES.duplicates();
+            long duplicatesBefore = server.context().sequences().duplicates();
             client.sendText("Hello Cruel World #3");
             client.sendText("Hello Cruel World #2");
             assertEquals("ack #3", client.nextText());
             assertEquals("ack #2", client.nextText());
-            assertEquals(1, ServerEndpoints.SEQUENCES.missing(sender), "#3 arrived late, #4 is still missing");
-            assertEquals(duplicatesBefore + 1, ServerEndpoints.SEQUENCES.duplicates());
+            assertEquals(1, server.context().sequences().missing(sender), "#3 arrived late, #4 is still missing");
+            assertEquals(duplicatesBefore + 1, server.context().sequences().duplicates());
             assertEquals(1000, client.closeNormally().code());
         }
     }
@@ -83,8 +82,8 @@ class SequenceTrackingTest {
                 assertEquals(Kind.CANCELLED, result.finalState().kind(), result.finalState().toString());
                 assertTrue(result.resent() >= lost, "resent " + result.resent());
                 assertEquals(0, result.unacknowledged());
-                assertEquals(count, ServerEndpoints.SEQUENCES.highest(sender.senderId()));
-                assertEquals(0, ServerEndpoints.SEQUENCES.missing(sender.senderId()),
+                assertEquals(count, replacement.context().sequences().highest(sender.senderId()));
+                assertEquals(0, replacement.context().sequences().missing(sender.senderId()),
                         "every number from 1 to " + count + " arrived at least once");
             }
         }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The server's idle timeout and dead-peer detection, against real clients. */
 class SessionKeeperTest {
     private static StandaloneServer start(SessionKeeper keeper) throws Exception {
-        return StandaloneServer.start(ServerOptions.plain("127.0.0.1", 0).withKeeper(keeper));
+        return StandaloneServer.start(ServerOptions.plain("127.0.0.1", 0).withConfig(config -> config.withKeeper(keeper)));
     }
 
     @Test

@@ -2,31 +2,23 @@ package dev.wsprobe.standalone;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.wsprobe.server.ServerEndpoints;
-import dev.wsprobe.server.ServerLimits;
 import dev.wsprobe.testing.Await;
 import dev.wsprobe.testing.JdkSocket;
 import dev.wsprobe.testing.RawWebSocket;
 import java.io.IOException;
 import java.net.URI;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A client that sends to /echo and never reads is closed (1008) instead of growing the server's memory. */
 class SlowReaderTest {
-    @AfterEach
-    void restoreLimits() {
-        ServerLimits.setMaxOutgoingBytes(ServerLimits.DEFAULT_MAX_OUTGOING_BYTES);
-    }
-
     @Test
     void aClientThatNeverReadsIsClosedAndOthersAreStillServed() throws Exception {
-        ServerLimits.setMaxOutgoingBytes(256 * 1024);
-        try (StandaloneServer server = StandaloneServer.start(ServerOptions.plain("127.0.0.1", 0))) {
+        try (StandaloneServer server = StandaloneServer.start(ServerOptions.plain("127.0.0.1", 0)
+                .withConfig(config -> config.withMaxOutgoingBytes(256 * 1024)))) {
             URI echo = URI.create("ws://127.0.0.1:" + server.port() + "/echo");
-            long acceptedBefore = ServerEndpoints.ECHO.snapshot().connectionsAccepted();
+            long acceptedBefore = server.context().echo().snapshot().connectionsAccepted();
             try (RawWebSocket neverReads = RawWebSocket.upgraded(echo)) {
-                Await.until(() -> ServerEndpoints.ECHO.snapshot().openConnections() == 1, "the connection");
+                Await.until(() -> server.context().echo().snapshot().openConnections() == 1, "the connection");
                 // writes block once the server stops reading this connection, so they get a thread of their own;
                 // closing the socket at the end unblocks it
                 Thread flood = new Thread(() -> {
@@ -41,14 +33,14 @@ class SlowReaderTest {
                 }, "slow-reader-flood");
                 flood.setDaemon(true);
                 flood.start();
-                Await.until(() -> ServerEndpoints.ECHO.snapshot().openConnections() == 0,
+                Await.until(() -> server.context().echo().snapshot().openConnections() == 0,
                         "the slow reader to be closed");
             }
             JdkSocket other = JdkSocket.connect(echo, null);
             other.sendText("fine");
             assertEquals("fine", other.nextText());
             other.closeNormally();
-            assertEquals(acceptedBefore + 2, ServerEndpoints.ECHO.snapshot().connectionsAccepted());
+            assertEquals(acceptedBefore + 2, server.context().echo().snapshot().connectionsAccepted());
         }
     }
 }

@@ -1,10 +1,9 @@
 package dev.wsprobe.standalone;
 
+import dev.wsprobe.server.ServerContext;
+import dev.wsprobe.server.ServerConfig;
 import dev.wsprobe.tyrus.ClientTls;
 import dev.wsprobe.tyrus.TyrusClientConnector;
-import dev.wsprobe.server.AllowedOrigins;
-import dev.wsprobe.server.OriginCheck;
-import dev.wsprobe.server.ServerLimits;
 import dev.wsprobe.testing.EventSocket;
 import dev.wsprobe.testing.TestedHost;
 import dev.wsprobe.testing.TestPki;
@@ -28,10 +27,22 @@ final class TestServer implements TestedHost, AutoCloseable {
 
     /** @param certificateNames what the server's certificate covers */
     TestServer(String... certificateNames) throws Exception {
-        ServerLimits.setMaxMessageBytes(ServerLimits.DEFAULT_MAX_MESSAGE_BYTES);
-        OriginCheck.allow(AllowedOrigins.SAME_ORIGIN_ONLY);
+        this(ServerConfig.DEFAULT, certificateNames);
+    }
+
+    /** A server with {@code config}, and a certificate for localhost, 127.0.0.1 and ::1. */
+    TestServer(ServerConfig config) throws Exception {
+        this(config, "localhost", "127.0.0.1", "::1");
+    }
+
+    private TestServer(ServerConfig config, String... certificateNames) throws Exception {
         server = StandaloneServer.start(ServerOptions.plain("127.0.0.1", 0)
-                .withTls(0, pki.serverContext(pki.serverIdentity(certificateNames))));
+                .withTls(0, pki.serverContext(pki.serverIdentity(certificateNames))).withConfig(config));
+    }
+
+    /** This server's endpoints and counters. */
+    ServerContext context() {
+        return server.context();
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.wsprobe.standalone;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wsprobe.server.ServerLimits;
+import dev.wsprobe.server.ServerConfig;
 import dev.wsprobe.testing.EchoCases;
 import dev.wsprobe.testing.EchoClient;
 import dev.wsprobe.testing.InteropCase;
@@ -30,14 +30,14 @@ final class WsprobeServerCases {
 
     /** One byte over the limit: the server closes with 1009 and a reason naming the sizes; the client sees both. */
     static void serverClosesOverLimit(EchoClient client, InteropPair pair, boolean secure) throws Exception {
-        int tooBig = ServerLimits.DEFAULT_MAX_MESSAGE_BYTES + 1;
+        int tooBig = ServerConfig.DEFAULT_MAX_MESSAGE_BYTES + 1;
         client.sendText(EchoCases.asciiText(tooBig));
         EchoClient.CloseSeen close = client.awaitClose();
         assertEquals(1009, close.code());
         // Two places may say it first: wsprobe's own check ("message too big: 65537 bytes, limit 65536") or,
         // when the message reached Tyrus in several reads, Tyrus' buffer check ("Too big."). Either way a reason.
         assertTrue(close.reason().equals("message too big: " + tooBig + " bytes, limit "
-                + ServerLimits.DEFAULT_MAX_MESSAGE_BYTES) || close.reason().equals("Too big."),
+                + ServerConfig.DEFAULT_MAX_MESSAGE_BYTES) || close.reason().equals("Too big."),
                 "a 1009 close with a reason, got: " + close.reason());
         InteropResults.passed(pair, InteropCase.SERVER_CLOSE, secure);
     }

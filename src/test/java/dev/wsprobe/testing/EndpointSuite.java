@@ -198,6 +198,47 @@ public abstract class EndpointSuite {
                 "the uptime to grow");
     }
 
+    /**
+     * The handshake policy, the same on every host: the standalone server's Grizzly filter and the WAR's servlet
+     * filter answer what Tyrus, Undertow and the others would get wrong on their own (a POST upgraded with 101).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        // case          | method | header to change       | its value        | status | header expected       | value
+        "POST            | POST   | Content-Length        | 0                | 405    | Allow                 | GET",
+        "no key          | GET    | Sec-WebSocket-Key     | -                | 400    | Content-Type          | text/plain;charset=UTF-8",
+        "bad key         | GET    | Sec-WebSocket-Key     | c2hvcnQ=         | 400    | Content-Type          | text/plain;charset=UTF-8",
+        "version 8       | GET    | Sec-WebSocket-Version | 8                | 426    | Sec-WebSocket-Version | 13",
+        "foreign page    | GET    | Origin                | http://evil.test | 403    | Content-Type          | text/plain;charset=UTF-8"})
+    void refusedUpgradesGetTheSameAnswerOnEveryHost(String name, String method, String header, String value,
+            int status, String expectedHeader, String expectedValue) throws Exception {
+        java.net.URI echo = host().ws("/echo");
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("Host", echo.getHost() + ":" + echo.getPort());
+        headers.put("Upgrade", "websocket");
+        headers.put("Connection", "Upgrade");
+        headers.put("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==");
+        headers.put("Sec-WebSocket-Version", "13");
+        if ("-".equals(value)) {
+            headers.remove(header);
+        } else {
+            headers.put(header, value);
+        }
+        StringBuilder request = new StringBuilder(method + " " + echo.getRawPath() + " HTTP/1.1\r\n");
+        headers.forEach((headerName, headerValue) -> request.append(headerName).append(": ").append(headerValue)
+                .append("\r\n"));
+        try (RawWebSocket client = RawWebSocket.open(echo)) {
+            String response = client.request(request.append("\r\n").toString());
+            assertTrue(response.startsWith("HTTP/1.1 " + status + " "), name + " on " + host().name() + ": " + response);
+            assertTrue(response.toLowerCase(java.util.Locale.ROOT).contains("\r\n"
+                    + (expectedHeader + ": " + expectedValue).toLowerCase(java.util.Locale.ROOT) + "\r\n"),
+                    name + ": expected " + expectedHeader + ": " + expectedValue + " in " + response);
+            assertTrue(response.matches("(?is).*\r\ncontent-length: [1-9]\\d*\r\n.*"),
+                    name + ": a refusal says how long its one-line body is: " + response);
+        }
+        Await.until(() -> counts("/echo").openConnections() == 0, "no connection opened by a refused upgrade");
+    }
+
     @Test
     void wssClientRefusesTheHostWhenTrustingAnotherCertificate() {
         // the trust in the other tests is real: a client trusting some other certificate does not connect

@@ -1,6 +1,6 @@
 package dev.wsprobe.testing;
 
-import dev.wsprobe.server.ServerLimits;
+import dev.wsprobe.server.ServerConfig;
 import java.net.URI;
 import javax.net.ssl.SSLContext;
 
@@ -17,7 +17,7 @@ public interface TestedHost extends RunningServer {
 
     /** The message size limit the host was started with. */
     default int maxMessageBytes() {
-        return ServerLimits.DEFAULT_MAX_MESSAGE_BYTES;
+        return ServerConfig.DEFAULT_MAX_MESSAGE_BYTES;
     }
 
     /** The host's name in test names and failure messages. */

@@ -6,32 +6,42 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** One lookup order for every setting of the WAR: system property, environment variable, context parameter. */
 class WarSettingsTest {
-    private static WarSettings settings(Map<String, String> environment, Map<String, String> properties,
+    private static WarSettings settings(Map<String, String> properties, Map<String, String> environment,
             Map<String, String> contextParameters) {
-        return new WarSettings(environment::get, properties::get, contextParameters::get);
+        return new WarSettings(properties::get, environment::get, contextParameters::get);
     }
 
     @Test
-    void environmentBeatsSystemPropertyBeatsContextParameter() {
-        Map<String, String> context = Map.of("wsprobe.send.to", "ws://context/receive");
-        Map<String, String> properties = Map.of("wsprobe.send.to", "ws://property/receive");
-        Map<String, String> environment = Map.of("WSPROBE_SEND_TO", "ws://environment/receive");
+    void systemPropertyBeatsEnvironmentBeatsContextParameter() {
+        Map<String, String> properties = Map.of("wsprobe.allowed-origins", "http://property.test");
+        Map<String, String> environment = Map.of("WSPROBE_ALLOWED_ORIGINS", "http://environment.test");
+        Map<String, String> context = Map.of("wsprobe.allowed-origins", "http://context.test");
 
-        assertEquals(new WarSettings.Value("ws://environment/receive", "environment variable WSPROBE_SEND_TO"),
-                settings(environment, properties, context).get(WarSettings.SEND_TO).orElseThrow());
-        assertEquals(new WarSettings.Value("ws://property/receive", "system property wsprobe.send.to"),
-                settings(Map.of(), properties, context).get(WarSettings.SEND_TO).orElseThrow());
-        assertEquals(new WarSettings.Value("ws://context/receive", "context parameter wsprobe.send.to"),
-                settings(Map.of(), Map.of(), context).get(WarSettings.SEND_TO).orElseThrow());
+        assertEquals(new WarSettings.Value("http://property.test", "system property wsprobe.allowed-origins"),
+                settings(properties, environment, context).get(WarSettings.ALLOWED_ORIGINS).orElseThrow());
+        assertEquals(new WarSettings.Value("http://environment.test",
+                "environment variable WSPROBE_ALLOWED_ORIGINS"),
+                settings(Map.of(), environment, context).get(WarSettings.ALLOWED_ORIGINS).orElseThrow());
+        assertEquals(new WarSettings.Value("http://context.test", "context parameter wsprobe.allowed-origins"),
+                settings(Map.of(), Map.of(), context).get(WarSettings.ALLOWED_ORIGINS).orElseThrow());
+    }
+
+    @Test
+    void everySettingHasItsEnvironmentVariable() {
+        assertEquals("WSPROBE_SEND_TO", WarSettings.SEND_TO.environmentVariable());
+        assertEquals("WSPROBE_MAX_MESSAGE_SIZE", WarSettings.MAX_MESSAGE_SIZE.environmentVariable());
+        assertEquals("WSPROBE_LOG_MESSAGES", WarSettings.LOG_MESSAGES.environmentVariable());
+        assertEquals("WSPROBE_ALLOWED_ORIGINS", WarSettings.ALLOWED_ORIGINS.environmentVariable());
     }
 
     @Test
     void unsetOrBlankMeansTheDefault() {
         assertTrue(settings(Map.of(), Map.of(), Map.of()).get(WarSettings.SEND_TO).isEmpty());
-        assertTrue(settings(Map.of("WSPROBE_MAX_MESSAGE_SIZE", "  "), Map.of(), Map.of())
+        assertTrue(settings(Map.of(), Map.of("WSPROBE_MAX_MESSAGE_SIZE", "  "), Map.of())
                 .get(WarSettings.MAX_MESSAGE_SIZE).isEmpty());
-        assertEquals("1k", settings(Map.of("WSPROBE_MAX_MESSAGE_SIZE", " "), Map.of(),
+        assertEquals("1k", settings(Map.of("wsprobe.max.message.size", " "), Map.of("WSPROBE_MAX_MESSAGE_SIZE", " "),
                 Map.of("wsprobe.max.message.size", " 1k ")).get(WarSettings.MAX_MESSAGE_SIZE).orElseThrow().text());
     }
 }

@@ -1,9 +1,9 @@
-package dev.wsprobe.standalone;
+package dev.wsprobe.server;
 
 import java.time.Duration;
 
 /**
- * What the standalone server admits, enforced before any WebSocket code runs (see {@link HandshakeGate}).
+ * What the standalone server admits, enforced before any WebSocket code runs (by the host, before any WebSocket code runs).
  *
  * @param maxConnections        open WebSocket connections before a new upgrade gets HTTP 503; 0 = no limit
  *                              (default 10,000)

@@ -1,0 +1,104 @@
+package dev.wsprobe.server;
+
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The checks every host applies to an upgrade request before its WebSocket implementation sees it, decided
+ * once, here: the method, the key, the version, the origin and the connection limits. Tyrus and Undertow each
+ * get some of these wrong on their own (a POST upgraded with 101, a missing key answered with 500); the hosts
+ * answer the refusal this returns instead ({@code HandshakeGate} in the jar, {@code HandshakeFilter} in the WAR).
+ */
+public final class HandshakePolicy {
+    private static final System.Logger LOG = System.getLogger(HandshakePolicy.class.getName());
+    private static final String WEBSOCKET_VERSION = "13";
+    private static final String RETRY_AFTER_SECONDS = "5";
+
+    private final ServerConfig config;
+
+    public HandshakePolicy(ServerConfig config) {
+        this.config = config;
+    }
+
+    /** The part of an upgrade request the checks read. */
+    public record Request(String method, String path, String peer, UnaryOperator<String> headers) {
+        String header(String name) {
+            return headers.apply(name);
+        }
+    }
+
+    /** Open WebSocket connections as the host counts them, for the limits. */
+    public interface OpenConnections {
+        int total();
+
+        int from(String peer);
+    }
+
+    /** True when the request asks for a WebSocket upgrade at all; other requests are not this policy's. */
+    public static boolean isUpgrade(UnaryOperator<String> headers) {
+        String upgrade = headers.apply("Upgrade");
+        return upgrade != null && upgrade.toLowerCase(Locale.ROOT).contains("websocket");
+    }
+
+    /**
+     * Decides an upgrade request; logs one line for a refusal.
+     *
+     * @return the refusal to answer, or empty when the request may go on to the WebSocket implementation
+     */
+    public Optional<HandshakeRefusal> check(Request request, OpenConnections open) {
+        Optional<HandshakeRefusal> refusal = decide(request, open);
+        refusal.ifPresent(refused -> LOG.log(System.Logger.Level.WARNING, "refused an upgrade from " + request.peer()
+                + " to " + request.path() + ": HTTP " + refused.status() + ", " + refused.reason()));
+        return refusal;
+    }
+
+    private Optional<HandshakeRefusal> decide(Request request, OpenConnections open) {
+        if (!"GET".equals(request.method())) {
+            return refuse(405, "an upgrade must be a GET, not " + request.method(), Map.of("Allow", "GET"));
+        }
+        String key = request.header("Sec-WebSocket-Key");
+        if (key == null || !isValidKey(key.trim())) {
+            return refuse(400, key == null ? "no Sec-WebSocket-Key" : "Sec-WebSocket-Key is not 16 bytes in base64",
+                    Map.of());
+        }
+        if (!WEBSOCKET_VERSION.equals(trimmed(request.header("Sec-WebSocket-Version")))) {
+            return refuse(426, "only Sec-WebSocket-Version 13 is supported",
+                    Map.of("Sec-WebSocket-Version", WEBSOCKET_VERSION));
+        }
+        String origin = request.header("Origin");
+        AllowedOrigins origins = config.allowedOrigins();
+        if (!origins.allows(origin, request.header("Host"))) {
+            return refuse(403, "origin " + origin + " is not allowed; allowed: " + origins.describe()
+                    + " (server --allowed-origins, or wsprobe.allowed-origins for the WAR, lets more in)", Map.of());
+        }
+        ConnectionLimits limits = config.limits();
+        if (limits.maxConnections() > 0 && open.total() >= limits.maxConnections()) {
+            return refuse(503, "the server is full (" + limits.maxConnections() + " connections)",
+                    Map.of("Retry-After", RETRY_AFTER_SECONDS));
+        }
+        if (limits.maxConnectionsPerPeer() > 0 && open.from(request.peer()) >= limits.maxConnectionsPerPeer()) {
+            return refuse(429, "too many connections from " + request.peer() + " (" + limits.maxConnectionsPerPeer()
+                    + ")", Map.of("Retry-After", RETRY_AFTER_SECONDS));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<HandshakeRefusal> refuse(int status, String reason, Map<String, String> headers) {
+        return Optional.of(new HandshakeRefusal(status, reason, headers));
+    }
+
+    private static String trimmed(String value) {
+        return value == null ? null : value.trim();
+    }
+
+    private static boolean isValidKey(String key) {
+        try {
+            return Base64.getDecoder().decode(key).length == 16;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

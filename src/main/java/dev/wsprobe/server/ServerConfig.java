@@ -1,0 +1,66 @@
+package dev.wsprobe.server;
+
+import java.util.Objects;
+
+/**
+ * Everything one wsprobe server enforces, whatever hosts it: immutable, made once by the host from its own
+ * settings (the command line, the WAR's settings, or a test's code) and handed to that server's
+ * {@link ServerContext}. Two servers in one JVM can have different configurations.
+ *
+ * @param maxMessageBytes  largest message accepted (text as UTF-8 bytes, or binary); larger ones close the
+ *                         connection with 1009 (default {@value #DEFAULT_MAX_MESSAGE_BYTES}, like the public echo
+ *                         servers)
+ * @param maxOutgoingBytes bytes waiting to go out to one peer before it counts as a slow reader and is closed
+ *                         with 1008 (default {@value #DEFAULT_MAX_OUTGOING_BYTES})
+ * @param messageLogging   which received messages get a line of their own (default {@link MessageLogging#AUTO})
+ * @param allowedOrigins   which web pages may open connections (default: the server's own page and clients
+ *                         that send no Origin)
+ * @param keeper           idle timeout and dead-peer pings for open sessions (default {@link SessionKeeper#DEFAULT})
+ * @param limits           connections admitted and the handshake timeout (default {@link ConnectionLimits#DEFAULT})
+ */
+public record ServerConfig(int maxMessageBytes, int maxOutgoingBytes, MessageLogging messageLogging,
+        AllowedOrigins allowedOrigins, SessionKeeper keeper, ConnectionLimits limits) {
+    public static final int DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
+    public static final int DEFAULT_MAX_OUTGOING_BYTES = 1024 * 1024;
+
+    public static final ServerConfig DEFAULT = new ServerConfig(DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_OUTGOING_BYTES,
+            MessageLogging.AUTO, AllowedOrigins.SAME_ORIGIN_ONLY, SessionKeeper.DEFAULT, ConnectionLimits.DEFAULT);
+
+    public ServerConfig {
+        if (maxMessageBytes < 1) {
+            throw new IllegalArgumentException("the message size limit must be at least 1 byte, got " + maxMessageBytes);
+        }
+        if (maxOutgoingBytes < 1) {
+            throw new IllegalArgumentException("the outgoing buffer limit must be at least 1 byte, got "
+                    + maxOutgoingBytes);
+        }
+        Objects.requireNonNull(messageLogging, "messageLogging");
+        Objects.requireNonNull(allowedOrigins, "allowedOrigins");
+        Objects.requireNonNull(keeper, "keeper");
+        Objects.requireNonNull(limits, "limits");
+    }
+
+    public ServerConfig withMaxMessageBytes(int bytes) {
+        return new ServerConfig(bytes, maxOutgoingBytes, messageLogging, allowedOrigins, keeper, limits);
+    }
+
+    public ServerConfig withMaxOutgoingBytes(int bytes) {
+        return new ServerConfig(maxMessageBytes, bytes, messageLogging, allowedOrigins, keeper, limits);
+    }
+
+    public ServerConfig withMessageLogging(MessageLogging mode) {
+        return new ServerConfig(maxMessageBytes, maxOutgoingBytes, mode, allowedOrigins, keeper, limits);
+    }
+
+    public ServerConfig withAllowedOrigins(AllowedOrigins origins) {
+        return new ServerConfig(maxMessageBytes, maxOutgoingBytes, messageLogging, origins, keeper, limits);
+    }
+
+    public ServerConfig withKeeper(SessionKeeper newKeeper) {
+        return new ServerConfig(maxMessageBytes, maxOutgoingBytes, messageLogging, allowedOrigins, newKeeper, limits);
+    }
+
+    public ServerConfig withLimits(ConnectionLimits newLimits) {
+        return new ServerConfig(maxMessageBytes, maxOutgoingBytes, messageLogging, allowedOrigins, keeper, newLimits);
+    }
+}

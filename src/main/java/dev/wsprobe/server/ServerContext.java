@@ -1,0 +1,110 @@
+package dev.wsprobe.server;
+
+import dev.wsprobe.sender.SenderStatus;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What one running server keeps: its configuration, each endpoint's open sessions and counters, and the
+ * receiver's sequence tracking. The host makes one per server and hands it to the endpoints through
+ * {@link EndpointConfigurator}; nothing of it is static, so servers with different settings can run side by
+ * side in one JVM (a user's tests, wsprobe's own).
+ */
+public final class ServerContext {
+    private static final System.Logger LOG = System.getLogger(ServerContext.class.getName());
+
+    private final ServerConfig config;
+    private final Instant startedAt;
+    private final EndpointStats receiver;
+    private final EndpointStats echo;
+    private final SequenceTracker sequences = new SequenceTracker();
+
+    public ServerContext(ServerConfig config) {
+        this.config = config;
+        this.startedAt = Instant.now();
+        this.receiver = new EndpointStats("/receive", config.messageLogging());
+        this.echo = new EndpointStats("/echo", config.messageLogging());
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    public EndpointStats receiver() {
+        return receiver;
+    }
+
+    public EndpointStats echo() {
+        return echo;
+    }
+
+    public List<EndpointStats> endpoints() {
+        return List.of(receiver, echo);
+    }
+
+    /** Every sender's message numbers as the receiver saw them, for the life of this server. */
+    public SequenceTracker sequences() {
+        return sequences;
+    }
+
+    /** What {@code /status} reports now; {@code sender} is the host's own periodic sender, null when none. */
+    public ServerStatus status(Clock clock, SenderStatus sender) {
+        return new ServerStatus(Duration.between(startedAt, clock.instant()),
+                endpoints().stream().map(EndpointStats::snapshot).toList(),
+                ServerStatus.Sequences.of(sequences), sender);
+    }
+
+    /**
+     * Starts this server's timers on {@code scheduler}: the session keeper (idle timeout, dead-peer pings) and
+     * the once-a-second summed-up message lines, so a burst's last second is logged without waiting for the
+     * next message.
+     *
+     * @return stops both
+     */
+    public Runnable startTimers(ScheduledExecutorService scheduler) {
+        ScheduledFuture<?> keeping = config.keeper().start(scheduler, this);
+        ScheduledFuture<?> messageLines = scheduler.scheduleAtFixedRate(
+                () -> endpoints().forEach(endpoint -> endpoint.messageLog().flush()), 1, 1, TimeUnit.SECONDS);
+        return () -> {
+            keeping.cancel(false);
+            messageLines.cancel(false);
+        };
+    }
+
+    /**
+     * Closes every open session with 1001 (going away), then waits up to {@code patience} for the close
+     * handshakes, so clients learn the server left on purpose instead of seeing a dropped connection (1006).
+     *
+     * @return how many sessions were still open when patience ran out
+     */
+    public int closeAllGoingAway(Duration patience) throws InterruptedException {
+        CloseReason goingAway = new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "server shutting down");
+        for (EndpointStats endpoint : endpoints()) {
+            for (Session session : endpoint.openSessions()) {
+                try {
+                    session.close(goingAway);
+                } catch (IOException | IllegalStateException e) {
+                    // already closing from the other side: nothing left to tell this peer
+                    LOG.log(System.Logger.Level.DEBUG, "close of session {0} failed: {1}", session.getId(), e);
+                }
+            }
+        }
+        long deadline = System.nanoTime() + patience.toNanos();
+        int stillOpen = 0;
+        for (EndpointStats endpoint : endpoints()) {
+            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+            if (!endpoint.awaitNoOpenSessions(left)) {
+                stillOpen += endpoint.snapshot().openConnections();
+            }
+        }
+        return stillOpen;
+    }
+}

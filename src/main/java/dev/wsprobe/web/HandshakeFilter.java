@@ -1,0 +1,92 @@
+package dev.wsprobe.web;
+
+import dev.wsprobe.server.EndpointStats;
+import dev.wsprobe.server.HandshakePolicy;
+import dev.wsprobe.server.HandshakeRefusal;
+import dev.wsprobe.server.ServerContext;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The WAR's side of the {@link HandshakePolicy}: in front of the server's WebSocket implementation, it answers
+ * the upgrade requests the policy refuses, with the same status, headers and body as the standalone server.
+ * Tyrus (Payara), Undertow (WildFly), Tomcat and Jetty all map their upgrade handling after the application's
+ * filters, so this sees every handshake first; left alone, Payara and WildFly upgrade a POST with 101, and
+ * Undertow passes a request whose {@code checkOrigin} failed on down the chain instead of refusing it.
+ */
+@WebFilter(filterName = "wsprobe handshake policy", urlPatterns = "/*", asyncSupported = true)
+public class HandshakeFilter extends HttpFilter {
+    private static final long serialVersionUID = 1L;
+
+    private transient HandshakePolicy policy;
+    private transient HandshakePolicy.OpenConnections open;
+
+    @Override
+    public void init(FilterConfig config) throws ServletException {
+        super.init(config);
+        // the lifecycle listener runs before any filter is initialised, and has put this deployment's server there
+        ServerContext server = (ServerContext) config.getServletContext().getAttribute(WarLifecycle.SERVER_ATTRIBUTE);
+        if (server == null) {
+            throw new ServletException("wsprobe: the server context is missing: WarLifecycle did not start");
+        }
+        policy = new HandshakePolicy(server.config());
+        open = openConnectionsOf(server);
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!HandshakePolicy.isUpgrade(request::getHeader)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        HandshakePolicy.Request upgrade = new HandshakePolicy.Request(request.getMethod(), request.getRequestURI(),
+                request.getRemoteAddr(), request::getHeader);
+        var refusal = policy.check(upgrade, open);
+        if (refusal.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        answer(response, refusal.get());
+    }
+
+    private static void answer(HttpServletResponse response, HandshakeRefusal refusal) throws IOException {
+        byte[] body = refusal.body().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(refusal.status());
+        refusal.headers().forEach(response::setHeader);
+        response.setHeader("Connection", "close");
+        response.setContentType(HandshakeRefusal.CONTENT_TYPE);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /**
+     * Open connections as this deployment's endpoints count them. The servlet layer cannot see a connection
+     * end, so the count comes from the sessions; the per-address count walks them, which only happens when a
+     * per-address limit is set.
+     */
+    private static HandshakePolicy.OpenConnections openConnectionsOf(ServerContext server) {
+        return new HandshakePolicy.OpenConnections() {
+            @Override
+            public int total() {
+                return server.endpoints().stream().mapToInt(endpoint -> endpoint.snapshot().openConnections()).sum();
+            }
+
+            @Override
+            public int from(String peer) {
+                int count = 0;
+                for (EndpointStats endpoint : server.endpoints()) {
+                    count += endpoint.openFrom(peer);
+                }
+                return count;
+            }
+        };
+    }
+}
