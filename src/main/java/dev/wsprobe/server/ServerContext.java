@@ -82,10 +82,21 @@ public final class ServerContext {
     /**
      * Closes every open session with 1001 (going away), then waits up to {@code patience} for the close
      * handshakes, so clients learn the server left on purpose instead of seeing a dropped connection (1006).
-     *
-     * @return how many sessions were still open when patience ran out
+     * Logs how many did not answer in time; an interrupt ends the wait early and stays set.
      */
-    public int closeAllGoingAway(Duration patience) throws InterruptedException {
+    public void closeAllGoingAway(Duration patience) {
+        try {
+            int unanswered = closeAllAndWait(patience);
+            if (unanswered > 0) {
+                LOG.log(System.Logger.Level.WARNING, unanswered + " connection(s) did not answer the close in time");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** @return how many sessions were still open when patience ran out */
+    private int closeAllAndWait(Duration patience) throws InterruptedException {
         CloseReason goingAway = new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "server shutting down");
         for (EndpointStats endpoint : endpoints()) {
             for (Session session : endpoint.openSessions()) {

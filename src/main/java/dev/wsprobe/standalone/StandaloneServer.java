@@ -169,14 +169,7 @@ public final class StandaloneServer implements AutoCloseable {
             return;
         }
         stopped = true;
-        try {
-            int unanswered = context.closeAllGoingAway(patience);
-            if (unanswered > 0) {
-                LOG.log(System.Logger.Level.WARNING, unanswered + " connection(s) did not answer the close in time");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        context.closeAllGoingAway(patience);
         timers.shutdownNow();
         container.stop();
         http.shutdownNow();

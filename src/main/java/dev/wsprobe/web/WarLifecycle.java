@@ -128,15 +128,7 @@ public class WarLifecycle implements ServletContextListener {
         if (sender != null) {
             sender.stop(CLOSE_PATIENCE);
         }
-        try {
-            int unanswered = server.closeAllGoingAway(CLOSE_PATIENCE);
-            if (unanswered > 0) {
-                LOG.log(System.Logger.Level.WARNING, unanswered + " connection(s) did not answer the close in time");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            ServerContexts.unregister(container);
-        }
+        server.closeAllGoingAway(CLOSE_PATIENCE);
+        ServerContexts.unregister(container);
     }
 }

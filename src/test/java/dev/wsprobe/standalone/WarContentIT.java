@@ -28,7 +28,8 @@ class WarContentIT {
                     "WEB-INF/classes/dev/wsprobe/echo/EchoEndpoint.class",
                     "WEB-INF/classes/dev/wsprobe/sender/SenderEndpoint.class",
                     "WEB-INF/classes/dev/wsprobe/sender/PeriodicSender.class",
-                    "WEB-INF/classes/dev/wsprobe/web/OriginFilter.class",
+                    "WEB-INF/classes/dev/wsprobe/web/HandshakeFilter.class",
+                    "WEB-INF/classes/dev/wsprobe/server/HandshakePolicy.class",
                     "index.html",
 
                     "WEB-INF/classes/dev/wsprobe/web/WarLifecycle.class",
