@@ -2,6 +2,7 @@ package dev.wsprobe.receiver;
 
 import dev.wsprobe.sender.SequenceNumbers;
 import dev.wsprobe.server.OriginCheck;
+import dev.wsprobe.server.SequenceTracker;
 import dev.wsprobe.server.ServerConnection;
 import dev.wsprobe.server.ServerEndpoints;
 import dev.wsprobe.server.Utf8;
@@ -23,7 +24,8 @@ import java.util.OptionalLong;
  * receives. What it saw is in the log and in {@link ServerEndpoints#RECEIVER}. Messages ending in {@code #<n>}
  * are followed per sender ({@link SequenceNumbers}): gaps and duplicates are logged and counted in
  * {@link ServerEndpoints#SEQUENCES}; a sender that asks for acknowledgements gets {@code ack #<n>} back, otherwise the
- * receiver never answers.
+ * receiver never answers. The tracker learns when a sender's connections open (with its first numbered message) and
+ * close, so that it can forget a sender some time after its last connection ended.
  */
 @ServerEndpoint(value = "/receive", configurator = OriginCheck.class)
 public class ReceiverEndpoint {
@@ -33,6 +35,9 @@ public class ReceiverEndpoint {
 
     private final ServerConnection connection = new ServerConnection(ServerEndpoints.RECEIVER, LOG);
     private String sender;
+    /** True once this connection sent a numbered message and the tracker counts it as open for {@link #sender}. */
+    private boolean followed;
+    private boolean closed;
     private boolean acknowledge;
     private Session session;
 
@@ -68,12 +73,25 @@ public class ReceiverEndpoint {
             return;
         }
         long n = number.getAsLong();
-        long expected = ServerEndpoints.SEQUENCES.highest(sender) + 1;
-        switch (ServerEndpoints.SEQUENCES.record(sender, n)) {
+        SequenceTracker sequences = ServerEndpoints.SEQUENCES;
+        synchronized (this) { // onClose may run on another thread
+            if (!followed && !closed) {
+                // only connections that number their messages count: others leave nothing behind in the tracker
+                followed = true;
+                sequences.opened(sender);
+            }
+        }
+        long expected = sequences.highest(sender) + 1;
+        switch (sequences.record(sender, n)) {
             case GAP -> connection.warn("sequence gap from " + sender + ": got #" + n + ", expected #" + expected
                     + " (" + (n - expected) + " missing)");
+            case RESET -> connection.warn("sequence reset from " + sender + ": got #" + n + ", expected #" + expected
+                    + " (a jump of more than " + sequences.limits().maxMissingPerSender()
+                    + " numbers is not counted as missing: following the sender afresh from #" + n + ")");
             case DUPLICATE -> connection.info("duplicate #" + n + " from " + sender);
             case LATE -> connection.info("late #" + n + " from " + sender + " (was missing)");
+            case STALE -> connection.info("old #" + n + " from " + sender
+                    + " (below what is still followed for it: neither counted late nor duplicate)");
             case IN_ORDER -> {
                 // the normal case needs no line of its own
             }
@@ -91,6 +109,13 @@ public class ReceiverEndpoint {
     @OnClose
     public void onClose(CloseReason reason) {
         connection.closed(reason);
+        synchronized (this) {
+            closed = true;
+            if (followed) {
+                followed = false;
+                ServerEndpoints.SEQUENCES.closed(sender);
+            }
+        }
     }
 
     @OnError

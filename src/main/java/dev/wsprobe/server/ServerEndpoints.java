@@ -14,8 +14,8 @@ import java.util.List;
 public final class ServerEndpoints {
     public static final EndpointStats RECEIVER = new EndpointStats("/receive");
     public static final EndpointStats ECHO = new EndpointStats("/echo");
-    /** Every sender's message numbers as the receiver saw them, for the life of the application. */
-    public static final SequenceTracker SEQUENCES = new SequenceTracker();
+    /** Every sender's message numbers as the receiver saw them, within {@link SequenceLimits#DEFAULTS}. */
+    public static final SequenceTracker SEQUENCES = new SequenceTracker(SequenceLimits.DEFAULTS);
 
     private static final System.Logger LOG = System.getLogger(ServerEndpoints.class.getName());
 
