@@ -7,6 +7,7 @@ import dev.wsprobe.diagnosis.Failures;
 import dev.wsprobe.server.AllowedOrigins;
 import dev.wsprobe.server.MessageLogging;
 import dev.wsprobe.server.ConnectionLimits;
+import dev.wsprobe.server.SequenceLimits;
 import dev.wsprobe.server.ServerConfig;
 import dev.wsprobe.server.SessionKeeper;
 import jakarta.websocket.DeploymentException;
@@ -170,7 +171,8 @@ public final class ServerCommand implements Callable<Integer> {
         try {
             return new ServerConfig(maxMessageSize, maxOutgoingBuffer, logMessages, allowedOrigins,
                     new SessionKeeper(idleTimeout, pingInterval, pongTimeout),
-                    new ConnectionLimits(maxConnections, maxConnectionsPerAddress, handshakeTimeout));
+                    new ConnectionLimits(maxConnections, maxConnectionsPerAddress, handshakeTimeout),
+                    SequenceLimits.DEFAULTS);
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCodes.USAGE, e.getMessage(), e);
         }

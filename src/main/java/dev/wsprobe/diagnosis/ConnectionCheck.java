@@ -312,6 +312,7 @@ public final class ConnectionCheck {
                 SSLSocket socket = (SSLSocket) SslContexts.trustingAnything().getSocketFactory()
                         .createSocket(tcp, host, port, true);
                 socket.setEnabledProtocols(new String[] {protocol});
+                socket.setEnabledCipherSuites(SslContexts.cipherSuites(SslContexts.trustingAnything()));
                 socket.setSoTimeout(millis(CONFIRM_TIMEOUT));
                 socket.startHandshake();
                 accepted.add(protocol);
@@ -423,6 +424,7 @@ public final class ConnectionCheck {
         SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(tcp, host, port, true);
         SSLParameters parameters = socket.getSSLParameters();
         parameters.setProtocols(SslContexts.PROTOCOLS.toArray(new String[0]));
+        parameters.setCipherSuites(SslContexts.cipherSuites(context)); // what send and load would offer
         if (verifyHostName) {
             parameters.setEndpointIdentificationAlgorithm("HTTPS");
         }

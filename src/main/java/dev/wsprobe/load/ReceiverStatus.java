@@ -1,5 +1,6 @@
 package dev.wsprobe.load;
 
+import dev.wsprobe.tls.SslContexts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +11,7 @@ import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 /**
  * The receiver's own count of messages, from its {@code /status} JSON
@@ -32,6 +34,9 @@ public final class ReceiverStatus {
         if (tls != null) {
             builder.sslContext(tls);
         }
+        // the same protocols and suites as every other wsprobe client
+        builder.sslParameters(new SSLParameters(
+                tls != null ? SslContexts.cipherSuites(tls) : SslContexts.cipherSuites(), SslContexts.protocols()));
         this.http = builder.build();
         this.statusUrl = statusUrl != null ? statusUrl : statusUrlFor(target);
         this.endpointPath = target.getPath() == null || target.getPath().isEmpty() ? "/" : target.getPath();

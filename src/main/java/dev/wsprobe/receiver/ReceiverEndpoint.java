@@ -25,7 +25,8 @@ import java.util.OptionalLong;
  * {@code #<n>} are followed per sender ({@link SequenceNumbers}): gaps and duplicates are logged and counted in
  * {@link ServerContext#sequences()}; a sender that asks for acknowledgements gets {@code ack #<n>} back, otherwise
  * the receiver never answers. Its server is the one whose container accepted the connection
- * ({@link ServerContexts}).
+ * ({@link ServerContexts}). The tracker learns when a sender's connections open (with its first numbered message)
+ * and close, so that it can forget a sender some time after its last connection ended.
  */
 @ServerEndpoint("/receive")
 public class ReceiverEndpoint {
@@ -36,6 +37,9 @@ public class ReceiverEndpoint {
     private ServerConnection connection;
     private SequenceTracker sequences;
     private String sender;
+    /** True once this connection sent a numbered message and the tracker counts it as open for {@link #sender}. */
+    private boolean followed;
+    private boolean closed;
     private boolean acknowledge;
     private Session session;
 
@@ -74,12 +78,24 @@ public class ReceiverEndpoint {
             return;
         }
         long n = number.getAsLong();
+        synchronized (this) { // onClose may run on another thread
+            if (!followed && !closed) {
+                // only connections that number their messages count: others leave nothing behind in the tracker
+                followed = true;
+                sequences.opened(sender);
+            }
+        }
         long expected = sequences.highest(sender) + 1;
         switch (sequences.record(sender, n)) {
             case GAP -> connection.warn("sequence gap from " + sender + ": got #" + n + ", expected #" + expected
                     + " (" + (n - expected) + " missing)");
+            case RESET -> connection.warn("sequence reset from " + sender + ": got #" + n + ", expected #" + expected
+                    + " (a jump of more than " + sequences.limits().maxMissingPerSender()
+                    + " numbers is not counted as missing: following the sender afresh from #" + n + ")");
             case DUPLICATE -> connection.info("duplicate #" + n + " from " + sender);
             case LATE -> connection.info("late #" + n + " from " + sender + " (was missing)");
+            case STALE -> connection.info("old #" + n + " from " + sender
+                    + " (below what is still followed for it: neither counted late nor duplicate)");
             case IN_ORDER -> {
                 // the normal case needs no line of its own
             }
@@ -97,6 +113,13 @@ public class ReceiverEndpoint {
     @OnClose
     public void onClose(CloseReason reason) {
         connection.closed(reason);
+        synchronized (this) {
+            closed = true;
+            if (followed) {
+                followed = false;
+                sequences.closed(sender);
+            }
+        }
     }
 
     @OnError

@@ -17,14 +17,17 @@ import java.util.Objects;
  *                         that send no Origin)
  * @param keeper           idle timeout and dead-peer pings for open sessions (default {@link SessionKeeper#DEFAULT})
  * @param limits           connections admitted and the handshake timeout (default {@link ConnectionLimits#DEFAULT})
+ * @param sequences        what the receiver remembers of senders' message numbers, and for how long (default
+ *                         {@link SequenceLimits#DEFAULTS})
  */
 public record ServerConfig(int maxMessageBytes, int maxOutgoingBytes, MessageLogging messageLogging,
-        AllowedOrigins allowedOrigins, SessionKeeper keeper, ConnectionLimits limits) {
+        AllowedOrigins allowedOrigins, SessionKeeper keeper, ConnectionLimits limits, SequenceLimits sequences) {
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
     public static final int DEFAULT_MAX_OUTGOING_BYTES = 1024 * 1024;
 
     public static final ServerConfig DEFAULT = new ServerConfig(DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_OUTGOING_BYTES,
-            MessageLogging.AUTO, AllowedOrigins.SAME_ORIGIN_ONLY, SessionKeeper.DEFAULT, ConnectionLimits.DEFAULT);
+            MessageLogging.AUTO, AllowedOrigins.SAME_ORIGIN_ONLY, SessionKeeper.DEFAULT, ConnectionLimits.DEFAULT,
+            SequenceLimits.DEFAULTS);
 
     public ServerConfig {
         if (maxMessageBytes < 1) {
@@ -38,29 +41,37 @@ public record ServerConfig(int maxMessageBytes, int maxOutgoingBytes, MessageLog
         Objects.requireNonNull(allowedOrigins, "allowedOrigins");
         Objects.requireNonNull(keeper, "keeper");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(sequences, "sequences");
     }
 
     public ServerConfig withMaxMessageBytes(int bytes) {
-        return new ServerConfig(bytes, maxOutgoingBytes, messageLogging, allowedOrigins, keeper, limits);
+        return new ServerConfig(bytes, maxOutgoingBytes, messageLogging, allowedOrigins, keeper, limits, sequences);
     }
 
     public ServerConfig withMaxOutgoingBytes(int bytes) {
-        return new ServerConfig(maxMessageBytes, bytes, messageLogging, allowedOrigins, keeper, limits);
+        return new ServerConfig(maxMessageBytes, bytes, messageLogging, allowedOrigins, keeper, limits, sequences);
     }
 
     public ServerConfig withMessageLogging(MessageLogging mode) {
-        return new ServerConfig(maxMessageBytes, maxOutgoingBytes, mode, allowedOrigins, keeper, limits);
+        return new ServerConfig(maxMessageBytes, maxOutgoingBytes, mode, allowedOrigins, keeper, limits, sequences);
     }
 
     public ServerConfig withAllowedOrigins(AllowedOrigins origins) {
-        return new ServerConfig(maxMessageBytes, maxOutgoingBytes, messageLogging, origins, keeper, limits);
+        return new ServerConfig(maxMessageBytes, maxOutgoingBytes, messageLogging, origins, keeper, limits, sequences);
     }
 
     public ServerConfig withKeeper(SessionKeeper newKeeper) {
-        return new ServerConfig(maxMessageBytes, maxOutgoingBytes, messageLogging, allowedOrigins, newKeeper, limits);
+        return new ServerConfig(maxMessageBytes, maxOutgoingBytes, messageLogging, allowedOrigins, newKeeper, limits,
+                sequences);
+    }
+
+    public ServerConfig withSequences(SequenceLimits newSequences) {
+        return new ServerConfig(maxMessageBytes, maxOutgoingBytes, messageLogging, allowedOrigins, keeper, limits,
+                newSequences);
     }
 
     public ServerConfig withLimits(ConnectionLimits newLimits) {
-        return new ServerConfig(maxMessageBytes, maxOutgoingBytes, messageLogging, allowedOrigins, keeper, newLimits);
+        return new ServerConfig(maxMessageBytes, maxOutgoingBytes, messageLogging, allowedOrigins, keeper, newLimits,
+                sequences);
     }
 }

@@ -25,13 +25,14 @@ public final class ServerContext {
     private final Instant startedAt;
     private final EndpointStats receiver;
     private final EndpointStats echo;
-    private final SequenceTracker sequences = new SequenceTracker();
+    private final SequenceTracker sequences;
 
     public ServerContext(ServerConfig config) {
         this.config = config;
         this.startedAt = Instant.now();
         this.receiver = new EndpointStats("/receive", config.messageLogging());
         this.echo = new EndpointStats("/echo", config.messageLogging());
+        this.sequences = new SequenceTracker(config.sequences());
     }
 
     public ServerConfig config() {

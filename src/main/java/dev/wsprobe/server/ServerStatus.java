@@ -11,10 +11,22 @@ import java.util.List;
 public record ServerStatus(Duration uptime, List<EndpointStats.Snapshot> endpoints, Sequences sequences,
         SenderStatus sender) {
 
-    /** What the receiver's sequence tracking found: how many senders, numbers still missing, duplicates. */
-    public record Sequences(int senders, long missing, long duplicates) {
+    /**
+     * What the receiver's sequence tracking found: senders followed now, numbers they still miss, duplicates,
+     * jumps too large to count as missing (resets), missing numbers given up to stay within the bounds or with
+     * a forgotten sender (forgotten), senders evicted because too many were followed (evicted), and senders
+     * forgotten a while after their last connection closed (expired). See {@link SequenceLimits}.
+     */
+    public record Sequences(int senders, long missing, long duplicates, long resets, long forgotten, long evicted,
+            long expired) {
+        public Sequences(int senders, long missing, long duplicates) {
+            this(senders, missing, duplicates, 0, 0, 0, 0);
+        }
+
         static Sequences of(SequenceTracker tracker) {
-            return new Sequences(tracker.senders(), tracker.missing(), tracker.duplicates());
+            SequenceTracker.Counts counts = tracker.counts();
+            return new Sequences(counts.senders(), counts.missing(), counts.duplicates(), counts.resets(),
+                    counts.forgotten(), counts.evicted(), counts.expired());
         }
     }
 

@@ -40,7 +40,11 @@ public final class StatusJson {
         ServerStatus.Sequences sequences = status.sequences();
         json.append("},\"sequences\":{\"senders\":").append(sequences.senders())
                 .append(",\"missing\":").append(sequences.missing())
-                .append(",\"duplicates\":").append(sequences.duplicates());
+                .append(",\"duplicates\":").append(sequences.duplicates())
+                .append(",\"resets\":").append(sequences.resets())
+                .append(",\"forgotten\":").append(sequences.forgotten())
+                .append(",\"evicted\":").append(sequences.evicted())
+                .append(",\"expired\":").append(sequences.expired());
         json.append("},\"sender\":");
         SenderStatus sender = status.sender();
         if (sender == null) {

@@ -145,7 +145,13 @@ final class HandshakeGate extends BaseFilter {
         upgraded.set(connection, Boolean.TRUE);
         open.incrementAndGet();
         String peer = peer(connection);
-        openPerAddress.computeIfAbsent(peer, key -> new AtomicInteger()).incrementAndGet();
+        // compute, not computeIfAbsent + increment: a close removing the entry in between would leave this
+        // connection counted on a detached counter (the map's entries exist only while connections are open)
+        openPerAddress.compute(peer, (key, count) -> {
+            AtomicInteger counted = count == null ? new AtomicInteger() : count;
+            counted.incrementAndGet();
+            return counted;
+        });
         connection.addCloseListener((Connection.CloseListener) (closed, type) -> {
             open.decrementAndGet();
             openPerAddress.computeIfPresent(peer, (key, count) -> count.decrementAndGet() <= 0 ? null : count);

@@ -68,6 +68,7 @@ public final class StandaloneServer implements AutoCloseable {
     private void startListening() throws IOException, DeploymentException {
         http.addListener(listener(PLAIN, options.port()));
         if (options.tlsPort() != null) {
+            SslContexts.refuseClientInitiatedRenegotiation(); // before the first handshake; checked below
             NetworkListener secure = listener(SECURE, options.tlsPort());
             secure.setSecure(true);
             SSLEngineConfigurator engines = new SSLEngineConfigurator(options.tlsContext(), false,
@@ -94,9 +95,20 @@ public final class StandaloneServer implements AutoCloseable {
         }
         context.startTimers(timers);
         if (options.tlsPort() != null) {
+            SslContexts.Renegotiation renegotiation = SslContexts.clientRenegotiation(options.tlsContext());
             LOG.log(System.Logger.Level.INFO, "TLS: protocols " + String.join(", ", SslContexts.PROTOCOLS)
                     + "; client certificates: " + options.clientAuth().name().toLowerCase(java.util.Locale.ROOT)
+                    + "; client-initiated renegotiation: "
+                    + renegotiation.name().toLowerCase(java.util.Locale.ROOT)
                     + "; cipher suites: " + String.join(", ", SslContexts.cipherSuites(options.tlsContext())));
+            if (renegotiation != SslContexts.Renegotiation.REFUSED) {
+                LOG.log(System.Logger.Level.WARNING, "TLS: client-initiated renegotiation is "
+                        + (renegotiation == SslContexts.Renegotiation.ACCEPTED ? "ACCEPTED" : "perhaps accepted")
+                        + " in this JVM (each one costs the server a full handshake): the JDK reads "
+                        + SslContexts.REJECT_RENEGOTIATION_PROPERTY + " once, and something ran a TLS server "
+                        + "before wsprobe could set it. Start the JVM with -D"
+                        + SslContexts.REJECT_RENEGOTIATION_PROPERTY + "=true");
+            }
         }
         LOG.log(System.Logger.Level.INFO, "listener state did change, new: ready, listening on "
                 + String.join(" and ", urls()));

@@ -21,7 +21,7 @@ class StatusJsonTest {
     private static final List<EndpointStats.Snapshot> ENDPOINTS = List.of(
             new EndpointStats.Snapshot("/receive", 1, 3, 10, 420),
             new EndpointStats.Snapshot("/echo", 0, 2, 5, 100));
-    private static final ServerStatus.Sequences SEQUENCES = new ServerStatus.Sequences(2, 3, 1);
+    private static final ServerStatus.Sequences SEQUENCES = new ServerStatus.Sequences(2, 3, 1, 4, 5, 6, 7);
 
     @Test
     void withoutSenderTheDocumentIsExactlyTheDocumentedShape() {
@@ -31,7 +31,8 @@ class StatusJsonTest {
                 + "\"bytesReceived\":420},"
                 + "\"/echo\":{\"openConnections\":0,\"connectionsAccepted\":2,\"messagesReceived\":5,"
                 + "\"bytesReceived\":100}},"
-                + "\"sequences\":{\"senders\":2,\"missing\":3,\"duplicates\":1},"
+                + "\"sequences\":{\"senders\":2,\"missing\":3,\"duplicates\":1,\"resets\":4,\"forgotten\":5,"
+                + "\"evicted\":6,\"expired\":7},"
                 + "\"sender\":null}", json);
     }
 

@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -57,12 +58,163 @@ class TlsPolicyTest {
     }
 
     @Test
-    void enabledSuitesExcludeAnonymousNullAndBrokenCiphers() throws Exception {
+    void enabledSuitesAreTls13OrEcdheWithAnAeadCipher() throws Exception {
         String[] suites = SslContexts.cipherSuites(SSLContext.getDefault());
         assertTrue(suites.length > 5, Arrays.toString(suites));
         for (String suite : suites) {
             assertFalse(suite.matches(".*(_anon_|_NULL_|_EXPORT_|_RC4_|_DES_|_3DES_|_MD5).*"), suite);
+            assertTrue(suite.matches("TLS_(AES_128_GCM_SHA256|AES_256_GCM_SHA384|CHACHA20_POLY1305_SHA256)"
+                    + "|TLS_ECDHE_(ECDSA|RSA)_WITH_(AES_128_GCM_SHA256|AES_256_GCM_SHA384|CHACHA20_POLY1305_SHA256)"
+                    + "|TLS_EMPTY_RENEGOTIATION_INFO_SCSV"), suite);
         }
+        assertEquals(List.of(suites), List.of(SslContexts.cipherSuites(pki.serverContext(serverIdentity))),
+                "servers and clients enable the same suites");
+    }
+
+    @Test
+    void aTls12ClientOfferingOnlyCbcSuitesIsRefusedWhileABareJdkServerAcceptsIt() throws Exception {
+        SSLContext client = pki.trustingClientContext();
+        // control: the same client completes a handshake with a JDK server that allows CBC
+        try (SSLServerSocket legacy = (SSLServerSocket) pki.serverContext(serverIdentity).getServerSocketFactory()
+                .createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = acceptOneHandshake(legacy);
+            try (SSLSocket socket = cbcOnlySocket(client, legacy.getLocalPort())) {
+                socket.startHandshake();
+                assertTrue(socket.getSession().getCipherSuite().contains("_CBC_"), socket.getSession().getCipherSuite());
+            }
+            acceptor.join(5000);
+        }
+        try (StandaloneServer server = tlsServer();
+                SSLSocket socket = cbcOnlySocket(client, server.tlsPort().orElseThrow())) {
+            SSLHandshakeException refused = assertThrows(SSLHandshakeException.class, socket::startHandshake);
+            assertTrue(refused.getMessage().contains("handshake_failure")
+                    || refused.getMessage().contains("Remote host terminated the handshake"), refused.getMessage());
+        }
+    }
+
+    @Test
+    void aTls12ClientGetsAnEcdheAeadSuite() throws Exception {
+        try (StandaloneServer server = tlsServer();
+                SSLSocket socket = (SSLSocket) pki.trustingClientContext().getSocketFactory()
+                        .createSocket("localhost", server.tlsPort().orElseThrow())) {
+            socket.setEnabledProtocols(new String[] {"TLSv1.2"}); // the JDK's default suites, CBC and DHE included
+            socket.setSoTimeout(10_000);
+            socket.startHandshake();
+            assertEquals("TLSv1.2", socket.getSession().getProtocol());
+            assertTrue(socket.getSession().getCipherSuite().matches("TLS_ECDHE_.*_(GCM_SHA256|GCM_SHA384|POLY1305_SHA256)"),
+                    socket.getSession().getCipherSuite());
+        }
+    }
+
+    @Test
+    void aClientInitiatedRenegotiationIsRefused() throws Exception {
+        try (StandaloneServer server = tlsServer();
+                SSLSocket socket = (SSLSocket) pki.trustingClientContext().getSocketFactory()
+                        .createSocket("localhost", server.tlsPort().orElseThrow())) {
+            socket.setEnabledProtocols(new String[] {"TLSv1.2"}); // TLS 1.3 has no renegotiation
+            socket.setSoTimeout((int) dev.wsprobe.testing.Await.PATIENCE.toMillis());
+            socket.startHandshake();
+            assertTrue(getStatus(socket).startsWith("HTTP/1.1 200"), "the connection works before");
+
+            CompletableFuture<String> outcome = new CompletableFuture<>();
+            socket.addHandshakeCompletedListener(done -> outcome.complete("renegotiated: " + done.getCipherSuite()));
+            socket.startHandshake(); // on an established TLS 1.2 connection the JDK client renegotiates
+            Thread reader = new Thread(() -> { // reading drives the new handshake
+                try {
+                    outcome.complete("the server closed the connection (" + socket.getInputStream().read() + ")");
+                } catch (java.io.IOException refused) {
+                    outcome.complete("refused: " + refused);
+                }
+            });
+            reader.start();
+            String result = outcome.get(dev.wsprobe.testing.Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            assertFalse(result.startsWith("renegotiated"), result);
+            socket.close();
+            reader.join(5000);
+        }
+    }
+
+    @Test
+    void theServerSaysAtStartUpThatRenegotiationIsRefusedAndWhichSuitesItUses() throws Exception {
+        assertEquals("true", System.getProperty(SslContexts.REJECT_RENEGOTIATION_PROPERTY));
+        assertEquals(SslContexts.Renegotiation.REFUSED,
+                SslContexts.clientRenegotiation(pki.serverContext(serverIdentity)));
+        try (dev.wsprobe.testing.LogCapture lines = new dev.wsprobe.testing.LogCapture();
+                StandaloneServer server = tlsServer()) {
+            String line = lines.await(text -> text.contains("TLS: protocols"), "the TLS line");
+            assertTrue(line.contains("client-initiated renegotiation: refused"), line);
+            assertTrue(line.contains("cipher suites: " + String.join(", ",
+                    SslContexts.cipherSuites(pki.serverContext(serverIdentity)))), line);
+            assertFalse(line.contains("CBC"), line);
+            assertFalse(lines.lines().stream().anyMatch(text -> text.contains("renegotiation is")), lines.lines().toString());
+        }
+    }
+
+    @Test
+    void wsprobesClientOffersNoCbcSuiteEither() throws Exception {
+        try (SSLServerSocket cbcOnly = (SSLServerSocket) pki.serverContext(serverIdentity).getServerSocketFactory()
+                .createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            cbcOnly.setEnabledProtocols(new String[] {"TLSv1.2"});
+            cbcOnly.setEnabledCipherSuites(CBC_SUITES);
+            Thread acceptor = acceptOneHandshake(cbcOnly);
+            URI target = URI.create("wss://localhost:" + cbcOnly.getLocalPort() + "/receive");
+            SenderResult result = send(target, ClientTls.verifying(pki.trustingClientContext()));
+            assertEquals(Kind.FAILED, result.finalState().kind(), result.finalState().toString());
+            acceptor.join(5000);
+        }
+    }
+
+    private static final String[] CBC_SUITES = {"TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256",
+        "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384", "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA",
+        "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256",
+        "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA",
+        "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA"};
+
+    private StandaloneServer tlsServer() throws Exception {
+        return StandaloneServer.start(ServerOptions.plain("127.0.0.1", 0)
+                .withTls(0, pki.serverContext(serverIdentity)));
+    }
+
+    private static SSLSocket cbcOnlySocket(SSLContext client, int port) throws Exception {
+        SSLSocket socket = (SSLSocket) client.getSocketFactory().createSocket("localhost", port);
+        socket.setEnabledProtocols(new String[] {"TLSv1.2"});
+        socket.setEnabledCipherSuites(CBC_SUITES);
+        socket.setSoTimeout(10_000);
+        return socket;
+    }
+
+    /** Accepts one connection and runs its handshake on a thread of its own; the client side reports. */
+    private static Thread acceptOneHandshake(SSLServerSocket server) {
+        Thread acceptor = new Thread(() -> {
+            try (SSLSocket accepted = (SSLSocket) server.accept()) {
+                accepted.setSoTimeout(10_000);
+                accepted.startHandshake();
+                accepted.getInputStream().read(); // until the client closes
+            } catch (Exception e) {
+                // the client side reports
+            }
+        });
+        acceptor.start();
+        return acceptor;
+    }
+
+    /** One keep-alive GET /status on {@code socket}; the status line, or "" when the server closes. */
+    private static String getStatus(SSLSocket socket) throws java.io.IOException {
+        socket.getOutputStream().write(("GET /status HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        java.io.InputStream in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        int c;
+        while (!head.toString().endsWith("\r\n\r\n") && (c = in.read()) >= 0) {
+            head.append((char) c);
+        }
+        for (String header : head.toString().split("\r\n")) {
+            if (header.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                in.readNBytes(Integer.parseInt(header.substring("content-length:".length()).trim()));
+            }
+        }
+        return head.toString().split("\r\n", 2)[0];
     }
 
     @Test
