@@ -80,6 +80,30 @@ public final class FakePeers {
         });
     }
 
+    /** Completes the WebSocket upgrade, then never says another word (no echo, no pong, no close). */
+    public static Peer upgradeThenSilence() throws IOException {
+        ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        List<Socket> held = new CopyOnWriteArrayList<>();
+        Thread acceptor = daemon(() -> {
+            while (!server.isClosed()) {
+                try {
+                    Socket socket = server.accept();
+                    held.add(socket);
+                    acceptUpgrade(socket);
+                } catch (IOException e) {
+                    // closed, or a client that left: next connection
+                }
+            }
+        });
+        return new Peer(server.getLocalPort(), () -> {
+            server.close();
+            for (Socket socket : held) {
+                socket.close();
+            }
+            acceptor.join(2000);
+        });
+    }
+
     /**
      * A receiver that loses everything: completes the upgrade, reads {@code messages} frames without
      * acknowledging any, then leaves with 1001 (going away) and stops listening, freeing its port.
