@@ -34,6 +34,12 @@ final class DeadPeerDetector {
         this.scheduler = scheduler;
     }
 
+    /** What a connection whose ping went unanswered means for the user. */
+    static Diagnosis noPong(Heartbeat heartbeat) {
+        return new Diagnosis(DiagnosisCode.CONNECTION_DROPPED, "no pong within " + Words.seconds(heartbeat.timeout())
+                + ": the server is gone without a close", "retrying; a cut network or a crashed server looks like this");
+    }
+
     /**
      * Starts watching a newly opened connection (the previous one is no longer watched). Does nothing when the
      * heartbeat is off.
@@ -49,12 +55,6 @@ final class DeadPeerDetector {
         current = watch;
         long every = heartbeat.interval().toNanos();
         watch.timer = scheduler.scheduleAtFixedRate(() -> ping(watch), every, every, TimeUnit.NANOSECONDS);
-    }
-
-    /** What a connection whose ping went unanswered means for the user. */
-    static Diagnosis noPong(Heartbeat heartbeat) {
-        return new Diagnosis(DiagnosisCode.CONNECTION_DROPPED, "no pong within " + Words.seconds(heartbeat.timeout())
-                + ": the server is gone without a close", "retrying; a cut network or a crashed server looks like this");
     }
 
     /** A pong or any message arrived: the peer is alive. */

@@ -112,7 +112,7 @@ public final class PeriodicSender {
 
     /** The state and counts now, for status pages. */
     public SenderStatus status() {
-        return new SenderStatus(state(), options.target(), counts.sent.get(), counts.sendFailures.get());
+        return counts.status(state(), options.target());
     }
 
     private void attemptConnection() {
@@ -219,13 +219,13 @@ public final class PeriodicSender {
 
     private void resendUnacknowledged(Session open) {
         for (ResendBuffer.Pending pending : unacknowledged.pending()) {
-            counts.resent.incrementAndGet();
+            counts.resent();
             outgoing.send(open, pending.number(), pending.text(), (number, size, error) -> listener.resent(number, error));
         }
     }
 
     private void tick() {
-        if (options.count() > 0 && counts.attempted.get() >= options.count()) {
+        if (options.count() > 0 && counts.attempted() >= options.count()) {
             return; // the last sends are still completing; the final completion closes
         }
         Session open;
@@ -233,10 +233,10 @@ public final class PeriodicSender {
             open = state.kind() == ConnectionState.Kind.READY ? session : null;
         }
         if (open == null) {
-            listener.skipped(counts.skipped.incrementAndGet());
+            listener.skipped(counts.skipped());
             return;
         }
-        long number = counts.attempted.incrementAndGet();
+        long number = counts.nextNumber();
         listener.willSend(number);
         String text = template.render(number);
         if (options.acknowledged()) {
@@ -253,7 +253,7 @@ public final class PeriodicSender {
 
     /** With a count: once every message is sent (and, with acknowledgements, acknowledged), close normally. */
     private void closeWhenDone() {
-        if (options.count() == 0 || counts.completed.get() < options.count() || !unacknowledged.isEmpty()) {
+        if (options.count() == 0 || counts.completed() < options.count() || !unacknowledged.isEmpty()) {
             return;
         }
         closeOnPurpose("done: " + options.count() + (options.count() == 1 ? " message" : " messages"));
@@ -289,7 +289,7 @@ public final class PeriodicSender {
 
     void received(boolean binary, int sizeBytes) {
         heardFromServer();
-        counts.received.incrementAndGet();
+        counts.received();
         listener.received(binary, sizeBytes);
     }
 
