@@ -1,8 +1,10 @@
 package dev.wsprobe.cli;
 
 import dev.wsprobe.diagnosis.Failures;
+import dev.wsprobe.diagnosis.StrictJson;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,9 +60,10 @@ public final class HealthCommand implements Callable<Integer> {
         try {
             HttpResponse<String> response = get(status);
             String body = response.body();
-            healthy = response.statusCode() == 200 && body.startsWith("{\"uptimeSeconds\":");
+            Optional<String> problem = response.statusCode() == 200 ? problemWith(body) : Optional.empty();
+            healthy = response.statusCode() == 200 && problem.isEmpty();
             verdict = (healthy ? "healthy: " : "unhealthy: ") + status + " answered HTTP " + response.statusCode()
-                    + " in " + millis(started) + (healthy ? ": " + body : "");
+                    + " in " + millis(started) + (healthy ? ": " + body : problem.map(why -> ": " + why).orElse(""));
         } catch (java.net.ConnectException e) {
             // the JDK's client often gives no message here; this is what it means
             verdict = "unhealthy: " + status + ": connection refused: no server listens on port " + port(status);
@@ -70,6 +75,29 @@ public final class HealthCommand implements Callable<Integer> {
         out.println(verdict);
         out.flush();
         return healthy ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /**
+     * What is wrong with a {@code /status} body, empty when it is a wsprobe status document: a JSON object with a
+     * number {@code uptimeSeconds} and an object {@code endpoints} (see {@code StatusJson}).
+     */
+    static Optional<String> problemWith(String body) {
+        Object document;
+        try {
+            document = StrictJson.parse(body);
+        } catch (IllegalArgumentException e) {
+            return Optional.of("the answer is not JSON (" + e.getMessage() + ")");
+        }
+        if (!(document instanceof Map<?, ?> status)) {
+            return Optional.of("the answer is JSON but not an object");
+        }
+        if (!(status.get("uptimeSeconds") instanceof BigDecimal uptime) || uptime.signum() < 0) {
+            return Optional.of("the answer has no uptimeSeconds: not a wsprobe status");
+        }
+        if (!(status.get("endpoints") instanceof Map<?, ?>)) {
+            return Optional.of("the answer has no endpoints: not a wsprobe status");
+        }
+        return Optional.empty();
     }
 
     private HttpResponse<String> get(URI status) throws IOException, InterruptedException {

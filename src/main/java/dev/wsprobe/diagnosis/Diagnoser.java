@@ -11,31 +11,19 @@ import javax.net.ssl.SSLContext;
  * Explains why a connection attempt failed. The exception a WebSocket client throws is often useless
  * ("Handshake error.", "Connection failed." after 30 s), so the diagnosis comes from a fresh
  * {@link ConnectionCheck} of the same URL: it fails at the same step and sees what the peer really speaks.
+ *
+ * @param trust          what the client trusts (null: the JDK's default CAs), so the check judges the
+ *                       certificate as the client did
+ * @param verifyHostName as the client does
+ * @param timeout        the handshake timeout: a peer that answers nothing in this time is diagnosed so
  */
-public final class Diagnoser {
+public record Diagnoser(SSLContext trust, boolean verifyHostName, Duration timeout) {
     private static final Duration PROBE_AFTER_TIMEOUT = Duration.ofSeconds(2);
-
-    private final SSLContext trust;
-    private final boolean verifyHostName;
-    private final Duration timeout;
-
-    /**
-     * @param trust          what the client trusts (null: the JDK's default CAs), so the check judges the
-     *                       certificate as the client did
-     * @param verifyHostName as the client does
-     * @param timeout        the handshake timeout: a peer that answers nothing in this time is diagnosed so
-     */
-    public Diagnoser(SSLContext trust, boolean verifyHostName, Duration timeout) {
-        this.trust = trust;
-        this.verifyHostName = verifyHostName;
-        this.timeout = timeout;
-    }
 
     public Diagnosis diagnose(URI target, Throwable failure) {
         if (hasCause(failure, UnresolvedAddressException.class) || hasCause(failure, UnknownHostException.class)) {
             // decisive as it is, and a check would only ask the resolver again
-            return new Diagnosis(DiagnosisCode.UNKNOWN_HOST, "cannot resolve host \"" + target.getHost() + "\"",
-                    "check the host name");
+            return ConnectFailures.unknownHost(target.getHost(), "").diagnosis();
         }
         // When the client already waited its whole timeout, the check need not wait as long again: a peer
         // silent for that long will not answer a probe in the next seconds either.

@@ -8,6 +8,8 @@ public enum DiagnosisCode {
     UNKNOWN_HOST(false, Step.RESOLVE),
     CONNECTION_REFUSED(true, Step.CONNECT),
     CONNECT_TIMEOUT(true, Step.CONNECT),
+    /** The network cannot reach the address (no route to host, network unreachable): host down, firewall... */
+    NO_ROUTE_TO_HOST(true, Step.CONNECT),
     /** ws:// to a port that speaks TLS. */
     TLS_EXPECTED(false, Step.HANDSHAKE),
     /** wss:// to a port that speaks plain HTTP. */
@@ -25,7 +27,10 @@ public enum DiagnosisCode {
     HTTP_SERVER_ERROR(true, Step.HANDSHAKE),
     /** An HTTP answer without upgrade (200, a redirect): not a WebSocket endpoint. */
     NOT_WEBSOCKET(false, Step.HANDSHAKE),
+    /** Connected (and TLS done), but no answer to the HTTP upgrade in time. */
     HANDSHAKE_TIMEOUT(true, Step.HANDSHAKE),
+    /** The upgrade succeeded, but the echo or pong never came back in time. */
+    EXCHANGE_TIMEOUT(true, Step.WEBSOCKET),
     /** The connection dropped without a close frame (1006, reset). */
     CONNECTION_DROPPED(true, Step.WEBSOCKET),
     /** The server closed with 1000, 1001 or a try-again code (1011-1014). */

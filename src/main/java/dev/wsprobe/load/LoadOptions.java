@@ -68,11 +68,6 @@ public record LoadOptions(URI target, int connections, double rampPerSecond, dou
                 sizeBytes, handshakeTimeout);
     }
 
-    public LoadOptions withSize(int newSize) {
-        return new LoadOptions(target, connections, rampPerSecond, ratePerSecond, inFlight, warmup, duration, newSize,
-                handshakeTimeout);
-    }
-
     private static void require(boolean condition, String message) {
         if (!condition) {
             throw new IllegalArgumentException(message);

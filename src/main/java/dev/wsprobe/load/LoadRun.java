@@ -43,7 +43,6 @@ public final class LoadRun {
     private final LatencyWindow latency = new LatencyWindow(stats);
     private final List<LoadConnection> connections = new CopyOnWriteArrayList<>();
     private final CountDownLatch stopRequested = new CountDownLatch(1);
-    private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean sending = true;
     private volatile String phase = "connecting";
     private long startNanos;
@@ -64,11 +63,6 @@ public final class LoadRun {
     /** Ends the measured time now (Ctrl-C); the run still drains, closes and reports. */
     public void stop() {
         stopRequested.countDown();
-    }
-
-    /** Waits until {@link #run} returned, up to {@code millis}; for a shutdown hook. */
-    public boolean awaitFinished(long millis) throws InterruptedException {
-        return finished.await(millis, TimeUnit.MILLISECONDS);
     }
 
     public LoadResult run() throws InterruptedException {
@@ -113,7 +107,6 @@ public final class LoadRun {
             clock.shutdownNow();
             pacer.shutdownNow();
             connecting.shutdownNow();
-            finished.countDown();
         }
     }
 

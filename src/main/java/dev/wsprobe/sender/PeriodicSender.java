@@ -3,26 +3,18 @@ package dev.wsprobe.sender;
 import dev.wsprobe.diagnosis.CloseDiagnoses;
 import dev.wsprobe.diagnosis.Diagnoser;
 import dev.wsprobe.diagnosis.Diagnosis;
-import dev.wsprobe.diagnosis.DiagnosisCode;
-import dev.wsprobe.diagnosis.Words;
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.SendHandler;
 import jakarta.websocket.Session;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The seed's client: connects to a URL, then sends a message every interval and reports each state change
@@ -43,7 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * tick can be counted while a connection attempt blocks).
  */
 public final class PeriodicSender {
-    /** Unacknowledged messages kept for resending; beyond this the oldest is dropped (and counted). */
+    /** Unacknowledged messages kept for resending; beyond this the oldest is dropped. */
     public static final int MAX_UNACKNOWLEDGED = 10_000;
 
     private final SenderOptions options;
@@ -55,26 +47,18 @@ public final class PeriodicSender {
     private final Random jitter = new Random();
     private final CompletableFuture<SenderResult> result = new CompletableFuture<>();
 
-    private final AtomicLong attempted = new AtomicLong();
-    private final AtomicLong completed = new AtomicLong();
-    private final AtomicLong sent = new AtomicLong();
-    private final AtomicLong sendFailures = new AtomicLong();
-    private final AtomicLong skipped = new AtomicLong();
-    private final AtomicLong received = new AtomicLong();
-    private final AtomicLong resent = new AtomicLong();
+    private final SenderCounters counts = new SenderCounters();
+    private final Outgoing outgoing;
     private final String senderId = Long.toHexString(new Random().nextLong() & 0xFFFFFFFFL);
     private final URI connectTo;
-    /** By number: what was sent and not yet acknowledged (only with acknowledgements). */
-    private final ConcurrentSkipListMap<Long, String> unacknowledged = new ConcurrentSkipListMap<>();
+    /** What was sent and not yet acknowledged (only with acknowledgements). */
+    private final ResendBuffer unacknowledged = new ResendBuffer(MAX_UNACKNOWLEDGED);
+    private final DeadPeerDetector heartbeat;
 
     private ConnectionState state = ConnectionState.SETUP;
     private Session session;
     private ScheduledFuture<?> ticks;
     private ScheduledFuture<?> pendingRetry;
-    private ScheduledFuture<?> heartbeat;
-    /** Number of our unanswered ping, 0 when none is outstanding. */
-    private long pingOutstanding;
-    private long pingsSent;
     private int consecutiveFailures;
     /**
      * Number of the latest connection attempt. A connection can open just as its attempt is given up (the
@@ -101,6 +85,8 @@ public final class PeriodicSender {
         this.diagnoser = diagnoser;
         this.template = new MessageTemplate(options.template(), clock);
         this.connectTo = SequenceNumbers.withSenderIdentity(options.target(), senderId, options.acknowledged());
+        this.heartbeat = new DeadPeerDetector(options.heartbeat(), scheduler);
+        this.outgoing = new Outgoing(options.binary());
     }
 
     /** Starts connecting; the future completes when the sender reaches {@code failed} or {@code cancelled}. */
@@ -112,18 +98,7 @@ public final class PeriodicSender {
 
     /** Stops; closes normally (1000) when connected. The future completes with {@code cancelled}. */
     public void cancel() {
-        Session open;
-        synchronized (this) {
-            if (state.isTerminal()) {
-                return;
-            }
-            closingOnPurpose = true;
-            cancelTimers();
-            open = session;
-        }
-        if (open == null || !closeNormally(open, "cancelled")) {
-            finish(ConnectionState.CANCELLED);
-        }
+        closeOnPurpose("cancelled");
     }
 
     /** How this sender names itself to the receiver ({@link SequenceNumbers#SENDER_PARAMETER}). */
@@ -137,7 +112,7 @@ public final class PeriodicSender {
 
     /** The state and counts now, for status pages. */
     public SenderStatus status() {
-        return new SenderStatus(state(), options.target(), sent.get(), sendFailures.get());
+        return counts.status(state(), options.target());
     }
 
     private void attemptConnection() {
@@ -164,7 +139,7 @@ public final class PeriodicSender {
     private void failedToConnect(long failedAttempt, Exception failure) {
         synchronized (this) {
             if (state.isTerminal() || closingOnPurpose) {
-                finishIfCancelled();
+                finish(ConnectionState.CANCELLED);
                 return;
             }
             if (failedAttempt != attempt || state.kind() != ConnectionState.Kind.PREPARING) {
@@ -183,7 +158,7 @@ public final class PeriodicSender {
         int retry;
         synchronized (this) {
             if (closingOnPurpose) {
-                finishIfCancelled();
+                finish(ConnectionState.CANCELLED);
                 return;
             }
             retry = ++consecutiveFailures;
@@ -206,13 +181,13 @@ public final class PeriodicSender {
             if (!closingOnPurpose && (openedAttempt != attempt || state.kind() != ConnectionState.Kind.PREPARING)) {
                 // Opened after its attempt was given up (timed out): the sender is waiting to retry, or already
                 // on a newer attempt. This connection belongs to no one; its close is ignored (see closed).
-                closeNormally(newSession, "connection attempt given up");
+                Outgoing.closeNormally(newSession, "connection attempt given up");
                 return;
             }
             session = newSession;
             consecutiveFailures = 0;
             if (closingOnPurpose) {
-                closeNormally(newSession, "cancelled"); // cancelled while the connection was being set up
+                Outgoing.closeNormally(newSession, "cancelled"); // cancelled while the connection was being set up
                 return;
             }
             if (ticks == null) {
@@ -221,73 +196,36 @@ public final class PeriodicSender {
             }
             // before ready, so no new message can overtake them
             resendUnacknowledged(newSession);
-            startHeartbeat(newSession);
+            heartbeat.watch(newSession.getAsyncRemote()::sendPing, () -> noPong(newSession));
         }
         moveTo(ConnectionState.READY);
     }
 
-    private void startHeartbeat(Session open) {
-        Heartbeat beat = options.heartbeat();
-        if (!beat.enabled()) {
-            return;
-        }
-        pingOutstanding = 0;
-        heartbeat = scheduler.scheduleAtFixedRate(() -> ping(open), beat.interval().toNanos(),
-                beat.interval().toNanos(), TimeUnit.NANOSECONDS);
-    }
-
-    private void ping(Session open) {
-        long number;
-        synchronized (this) {
-            if (session != open || pingOutstanding != 0) {
-                return;
-            }
-            number = ++pingsSent;
-            pingOutstanding = number;
-        }
-        try {
-            open.getAsyncRemote().sendPing(ByteBuffer.wrap(Long.toString(number).getBytes(StandardCharsets.US_ASCII)));
-        } catch (IOException | IllegalStateException e) {
-            return; // the session is closing: its close decides what comes next
-        }
-        scheduler.schedule(() -> checkPong(open, number), options.heartbeat().timeout().toNanos(),
-                TimeUnit.NANOSECONDS);
-    }
-
     /** Any pong, or any message, proves the server alive. */
     void heardFromServer() {
-        synchronized (this) {
-            pingOutstanding = 0;
-        }
+        heartbeat.heardFromPeer();
     }
 
-    private void checkPong(Session open, long number) {
+    private void noPong(Session open) {
         synchronized (this) {
-            if (session != open || pingOutstanding != number) {
-                return; // answered, or that connection is already over
+            if (session != open) {
+                return; // that connection is already over
             }
-            // give the connection up: its late close, if any, belongs to no one (see closed)
-            session = null;
-            if (heartbeat != null) {
-                heartbeat.cancel(false);
-            }
+            session = null; // give the connection up: its late close, if any, belongs to no one (see closed)
         }
-        Diagnosis gone = new Diagnosis(DiagnosisCode.CONNECTION_DROPPED, "no pong within "
-                + Words.seconds(options.heartbeat().timeout()) + ": the server is gone without a close",
-                "retrying; a cut network or a crashed server looks like this");
-        closeNormally(open, "no pong");
-        retryOrFail(gone);
+        Outgoing.closeNormally(open, "no pong");
+        retryOrFail(DeadPeerDetector.noPong(options.heartbeat()));
     }
 
     private void resendUnacknowledged(Session open) {
-        for (Map.Entry<Long, String> pending : unacknowledged.entrySet()) {
-            resent.incrementAndGet();
-            send(open, pending.getKey(), pending.getValue(), (number, size, error) -> listener.resent(number, error));
+        for (ResendBuffer.Pending pending : unacknowledged.pending()) {
+            counts.resent();
+            outgoing.send(open, pending.number(), pending.text(), (number, size, error) -> listener.resent(number, error));
         }
     }
 
     private void tick() {
-        if (options.count() > 0 && attempted.get() >= options.count()) {
+        if (options.count() > 0 && counts.attempted() >= options.count()) {
             return; // the last sends are still completing; the final completion closes
         }
         Session open;
@@ -295,66 +233,44 @@ public final class PeriodicSender {
             open = state.kind() == ConnectionState.Kind.READY ? session : null;
         }
         if (open == null) {
-            listener.skipped(skipped.incrementAndGet());
+            listener.skipped(counts.skipped());
             return;
         }
-        long number = attempted.incrementAndGet();
+        long number = counts.nextNumber();
         listener.willSend(number);
         String text = template.render(number);
         if (options.acknowledged()) {
-            unacknowledged.put(number, text);
-            while (unacknowledged.size() > MAX_UNACKNOWLEDGED) {
-                unacknowledged.pollFirstEntry();
-            }
+            unacknowledged.add(number, text);
         }
-        send(open, number, text, this::sendCompleted);
-    }
-
-    /** What to do when a send completes. */
-    @FunctionalInterface
-    private interface SendOutcome {
-        void completed(long number, int sizeBytes, Throwable error);
-    }
-
-    private void send(Session open, long number, String text, SendOutcome then) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        SendHandler outcome = sendResult -> then.completed(number, bytes.length, sendResult.getException());
-        try {
-            if (options.binary()) {
-                open.getAsyncRemote().sendBinary(ByteBuffer.wrap(bytes), outcome);
-            } else {
-                open.getAsyncRemote().sendText(text, outcome);
-            }
-        } catch (RuntimeException e) {
-            // the session closed between the tick and the send (Tyrus may also reject the task while shutting
-            // the session down): report it as this send's error, and never let it end the scheduled ticks
-            then.completed(number, bytes.length, e);
-        }
+        outgoing.send(open, number, text, this::sendCompleted);
     }
 
     private void sendCompleted(long number, int sizeBytes, Throwable error) {
-        (error == null ? sent : sendFailures).incrementAndGet();
+        counts.sendCompleted(error);
         listener.didSend(number, sizeBytes, error);
-        completed.incrementAndGet();
         closeWhenDone();
     }
 
     /** With a count: once every message is sent (and, with acknowledgements, acknowledged), close normally. */
     private void closeWhenDone() {
-        if (options.count() == 0 || completed.get() < options.count() || !unacknowledged.isEmpty()) {
+        if (options.count() == 0 || counts.completed() < options.count() || !unacknowledged.isEmpty()) {
             return;
         }
+        closeOnPurpose("done: " + options.count() + (options.count() == 1 ? " message" : " messages"));
+    }
+
+    /** Stops the timers and closes normally, once; the close that follows (or none) ends in {@code cancelled}. */
+    private void closeOnPurpose(String why) {
         Session open;
         synchronized (this) {
-            if (closingOnPurpose) {
+            if (state.isTerminal() || closingOnPurpose) {
                 return;
             }
             closingOnPurpose = true;
             cancelTimers();
             open = session;
         }
-        String why = "done: " + options.count() + (options.count() == 1 ? " message" : " messages");
-        if (open == null || !closeNormally(open, why)) {
+        if (open == null || !Outgoing.closeNormally(open, why)) {
             finish(ConnectionState.CANCELLED);
         }
     }
@@ -364,7 +280,7 @@ public final class PeriodicSender {
         OptionalLong acknowledgedNumber = options.acknowledged() ? SequenceNumbers.acknowledged(text)
                 : OptionalLong.empty();
         if (acknowledgedNumber.isPresent()) {
-            unacknowledged.remove(acknowledgedNumber.getAsLong());
+            unacknowledged.acknowledge(acknowledgedNumber.getAsLong());
             closeWhenDone();
             return;
         }
@@ -373,7 +289,7 @@ public final class PeriodicSender {
 
     void received(boolean binary, int sizeBytes) {
         heardFromServer();
-        received.incrementAndGet();
+        counts.received();
         listener.received(binary, sizeBytes);
     }
 
@@ -385,9 +301,7 @@ public final class PeriodicSender {
             }
             session = null;
             onPurpose = closingOnPurpose;
-            if (heartbeat != null) {
-                heartbeat.cancel(false);
-            }
+            heartbeat.stop();
         }
         listener.closed(reason);
         if (onPurpose) {
@@ -397,23 +311,6 @@ public final class PeriodicSender {
         }
     }
 
-    void error(Throwable error) {
-        // The close that follows decides the state; a failure of an open session always brings one.
-    }
-
-    /** @return false when the session was already closed, so no onClose will follow */
-    private static boolean closeNormally(Session open, String why) {
-        try {
-            if (open.isOpen()) {
-                open.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, why));
-                return true;
-            }
-        } catch (IOException | IllegalStateException e) {
-            // the peer closed first; onClose (if any) will report it
-        }
-        return false;
-    }
-
     private synchronized void cancelTimers() {
         if (ticks != null) {
             ticks.cancel(false);
@@ -421,13 +318,7 @@ public final class PeriodicSender {
         if (pendingRetry != null) {
             pendingRetry.cancel(false);
         }
-        if (heartbeat != null) {
-            heartbeat.cancel(false);
-        }
-    }
-
-    private void finishIfCancelled() {
-        finish(ConnectionState.CANCELLED);
+        heartbeat.stop();
     }
 
     /** @return true when this call made the change (a terminal state is never left) */
@@ -447,8 +338,7 @@ public final class PeriodicSender {
 
     private void finish(ConnectionState terminal) {
         if (moveTo(terminal)) {
-            result.complete(new SenderResult(terminal, attempted.get(), sent.get(), sendFailures.get(),
-                    skipped.get(), received.get(), resent.get(), unacknowledged.size()));
+            result.complete(counts.result(terminal, unacknowledged.size()));
         }
     }
 }

@@ -54,6 +54,6 @@ public class SenderEndpoint {
 
     @OnError
     public void onError(Throwable error) {
-        sender.error(error);
+        // the close that follows decides the state: a failure of an open session always brings one
     }
 }

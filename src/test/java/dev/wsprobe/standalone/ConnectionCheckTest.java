@@ -86,6 +86,19 @@ class ConnectionCheckTest {
         }
     }
 
+    @Test
+    void anUpgradeThatIsNeverAnsweredIsAnExchangeTimeoutOfTheWebSocketStep() throws Exception {
+        try (FakePeers.Peer silent = FakePeers.upgradeThenSilence()) {
+            CheckReport echo = check(URI.create("ws://127.0.0.1:" + silent.port() + "/echo"));
+            assertFailsAt(echo, Step.WEBSOCKET, DiagnosisCode.EXCHANGE_TIMEOUT);
+            assertEquals("no echo within 2 s", echo.steps().get(echo.steps().size() - 1).detail());
+            assertEquals("the connection opened but no echo came back within 2 s", echo.failure().get().cause());
+            CheckReport ping = check(URI.create("ws://127.0.0.1:" + silent.port() + "/receive"));
+            assertFailsAt(ping, Step.WEBSOCKET, DiagnosisCode.EXCHANGE_TIMEOUT);
+            assertEquals("no pong within 2 s", ping.steps().get(ping.steps().size() - 1).detail());
+        }
+    }
+
     private static void assertFailsAt(CheckReport report, Step step, DiagnosisCode code) {
         assertFalse(report.ok(), report.toJson());
         CheckStep last = report.steps().get(report.steps().size() - 1);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsprobe.server.SequenceLimits;
+import dev.wsprobe.wire.Frame;
 import dev.wsprobe.testing.Await;
 import dev.wsprobe.testing.RawWebSocket;
 import dev.wsprobe.testing.StatusDocument;
@@ -81,7 +82,7 @@ class HostileSequencesTest {
             assertTrue(head.startsWith("HTTP/1.1 101"), head);
             for (long n : numbers) {
                 socket.send(RawWebSocket.TEXT, ("x #" + n).getBytes(StandardCharsets.UTF_8));
-                RawWebSocket.Frame ack = socket.read(Await.PATIENCE);
+                Frame ack = socket.read(Await.PATIENCE);
                 assertNotNull(ack, "no acknowledgement of #" + n);
                 assertEquals("ack #" + n, ack.text());
             }

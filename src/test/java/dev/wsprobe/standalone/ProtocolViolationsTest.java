@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsprobe.testing.JdkSocket;
 import dev.wsprobe.testing.RawWebSocket;
-import dev.wsprobe.testing.RawWebSocket.Frame;
+import dev.wsprobe.wire.Frame;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;

@@ -8,6 +8,7 @@ import dev.wsprobe.testing.InteropPair;
 import dev.wsprobe.testing.InteropResults;
 import dev.wsprobe.testing.LogCapture;
 import dev.wsprobe.testing.RawWebSocket;
+import dev.wsprobe.wire.Frame;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
@@ -56,7 +57,7 @@ class RawFrameInteropTest {
             socket.send(false, RawWebSocket.CONTINUATION, Arrays.copyOfRange(utf8, inEuro, inParty));
             socket.send(true, RawWebSocket.CONTINUATION, Arrays.copyOfRange(utf8, inParty, utf8.length));
 
-            RawWebSocket.Frame echo = socket.readMessage();
+            Frame echo = socket.readMessage();
             assertEquals(RawWebSocket.TEXT, echo.opcode());
             assertEquals(text, echo.text());
             InteropResults.passed(PAIR, InteropCase.UTF8_SPLIT, secure);
@@ -70,14 +71,14 @@ class RawFrameInteropTest {
         Arrays.fill(payload, (byte) 0x5A);
         try (LogCapture log = new LogCapture(); RawWebSocket socket = connect(secure)) {
             socket.send(true, RawWebSocket.PING, payload);
-            RawWebSocket.Frame pong = socket.read();
+            Frame pong = socket.read();
             assertEquals(RawWebSocket.PONG, pong.opcode());
             assertArrayEquals(payload, pong.payload());
             InteropResults.passed(PAIR, InteropCase.PING, secure);
 
             String reason = "raw bye " + (secure ? "wss" : "ws");
             socket.sendClose(4000, reason);
-            RawWebSocket.Frame close = socket.read();
+            Frame close = socket.read();
             assertEquals(RawWebSocket.CLOSE, close.opcode());
             assertEquals(4000, close.closeCode());
             log.await(line -> line.contains("connection did close, code: 4000, reason: " + reason),

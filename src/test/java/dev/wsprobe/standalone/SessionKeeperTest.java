@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.wsprobe.server.SessionKeeper;
 import dev.wsprobe.testing.JdkSocket;
 import dev.wsprobe.testing.RawWebSocket;
+import dev.wsprobe.wire.Frame;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -33,9 +34,9 @@ class SessionKeeperTest {
                 Duration.ofMillis(300)));
                 RawWebSocket deaf = RawWebSocket.upgraded(
                         URI.create("ws://127.0.0.1:" + server.port() + "/echo"))) {
-            RawWebSocket.Frame ping = deaf.read(Duration.ofSeconds(10));
+            Frame ping = deaf.read(Duration.ofSeconds(10));
             assertEquals(RawWebSocket.PING, ping.opcode(), "the server pings a quiet peer");
-            RawWebSocket.Frame close = deaf.awaitClose();
+            Frame close = deaf.awaitClose();
             assertEquals(1001, close.closeCode());
             assertEquals("no pong within 0.3 s: the peer is gone", close.closeReason());
         }

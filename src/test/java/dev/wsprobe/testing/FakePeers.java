@@ -1,20 +1,18 @@
 package dev.wsprobe.testing;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
+import dev.wsprobe.wire.Frame;
+import dev.wsprobe.wire.Frames;
+import dev.wsprobe.wire.HttpHead;
+import dev.wsprobe.wire.Upgrade;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Misbehaving peers on loopback, made in the test, to provoke each failure a client can meet. */
 public final class FakePeers {
@@ -69,11 +67,7 @@ public final class FakePeers {
         Thread acceptor = daemon(() -> {
             while (!server.isClosed()) {
                 try (Socket socket = server.accept()) {
-                    String key = secWebSocketKey(socket.getInputStream());
-                    socket.getOutputStream().write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
-                            + "Connection: Upgrade\r\nSec-WebSocket-Accept: " + accept(key) + "\r\n\r\n")
-                            .getBytes(StandardCharsets.US_ASCII));
-                    socket.getOutputStream().flush();
+                    acceptUpgrade(socket);
                     socket.setSoLinger(true, 0); // close with a reset: as abrupt as a crash or a cut cable
                 } catch (IOException e) {
                     // next connection
@@ -86,6 +80,30 @@ public final class FakePeers {
         });
     }
 
+    /** Completes the WebSocket upgrade, then never says another word (no echo, no pong, no close). */
+    public static Peer upgradeThenSilence() throws IOException {
+        ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        List<Socket> held = new CopyOnWriteArrayList<>();
+        Thread acceptor = daemon(() -> {
+            while (!server.isClosed()) {
+                try {
+                    Socket socket = server.accept();
+                    held.add(socket);
+                    acceptUpgrade(socket);
+                } catch (IOException e) {
+                    // closed, or a client that left: next connection
+                }
+            }
+        });
+        return new Peer(server.getLocalPort(), () -> {
+            server.close();
+            for (Socket socket : held) {
+                socket.close();
+            }
+            acceptor.join(2000);
+        });
+    }
+
     /**
      * A receiver that loses everything: completes the upgrade, reads {@code messages} frames without
      * acknowledging any, then leaves with 1001 (going away) and stops listening, freeing its port.
@@ -94,21 +112,11 @@ public final class FakePeers {
         ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = daemon(() -> {
             try (server; Socket socket = server.accept()) {
-                String key = secWebSocketKey(socket.getInputStream());
-                socket.getOutputStream().write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
-                        + "Connection: Upgrade\r\nSec-WebSocket-Accept: " + accept(key) + "\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
-                java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+                acceptUpgrade(socket);
                 for (int i = 0; i < messages; i++) {
-                    in.readUnsignedByte();
-                    int length = in.readUnsignedByte() & 0x7F;
-                    if (length == 126) {
-                        length = in.readUnsignedShort();
-                    }
-                    in.readFully(new byte[4 + length]); // mask and payload, dropped
+                    Frames.read(socket.getInputStream(), Integer.MAX_VALUE); // dropped
                 }
-                socket.getOutputStream().write(new byte[] {(byte) 0x88, 0x02, 0x03, (byte) 0xE9}); // close 1001
-                socket.getOutputStream().flush();
+                Frames.write(socket.getOutputStream(), Frame.of(Frame.CLOSE, Frame.closePayload(1001, "")), false);
             } catch (IOException e) {
                 // the test sees what the client did
             }
@@ -133,30 +141,14 @@ public final class FakePeers {
         void stop() throws Exception;
     }
 
-    private static String secWebSocketKey(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("client left before the end of its request");
-            }
-            head.write(b);
-        }
-        Matcher key = Pattern.compile("(?im)^Sec-WebSocket-Key:\\s*(\\S+)").matcher(head.toString(StandardCharsets.ISO_8859_1));
-        if (!key.find()) {
+    /** Reads a client's upgrade request and answers 101 with the right accept hash. */
+    private static void acceptUpgrade(Socket socket) throws IOException {
+        String key = HttpHead.read(socket.getInputStream()).header("Sec-WebSocket-Key");
+        if (key == null) {
             throw new IOException("not a WebSocket upgrade");
         }
-        return key.group(1);
-    }
-
-    private static String accept(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-1").digest(
-                    (key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.US_ASCII));
-            return Base64.getEncoder().encodeToString(digest);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        socket.getOutputStream().write(Upgrade.switchingProtocols(key).getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
     }
 
     private static Thread daemon(Runnable body) {
