@@ -44,6 +44,14 @@ public record ServerConfig(int maxMessageBytes, int maxOutgoingBytes, MessageLog
         Objects.requireNonNull(sequences, "sequences");
     }
 
+    /**
+     * Bytes that may wait to go out to one peer: {@link #maxOutgoingBytes}, but at least one message of the
+     * largest size, so the echo of any accepted message fits.
+     */
+    public int outgoingLimit() {
+        return Math.max(maxOutgoingBytes, maxMessageBytes);
+    }
+
     public ServerConfig withMaxMessageBytes(int bytes) {
         return new ServerConfig(bytes, maxOutgoingBytes, messageLogging, allowedOrigins, keeper, limits, sequences);
     }

@@ -84,18 +84,18 @@ public final class ServerConnection {
 
     /**
      * Sends a text (String) or binary (ByteBuffer) message back without blocking; a peer that lets more than
-     * {@link ServerConfig#maxOutgoingBytes()} pile up unread is closed with 1008.
+     * {@link ServerConfig#outgoingLimit()} pile up unread is closed with 1008.
      */
     public void sendBack(Object message, int sizeBytes) {
         BoundedSender sender;
         synchronized (this) {
             if (outgoing == null) {
-                outgoing = new BoundedSender(session, config.maxOutgoingBytes());
+                outgoing = new BoundedSender(session, config.outgoingLimit());
             }
             sender = outgoing;
         }
         if (!sender.offer(message, sizeBytes)) {
-            String reason = "slow reader: more than " + config.maxOutgoingBytes() + " bytes waiting to be sent";
+            String reason = "slow reader: more than " + config.outgoingLimit() + " bytes waiting to be sent";
             warn("closing the connection: " + reason);
             try {
                 session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason));

@@ -4,6 +4,8 @@ import dev.wsprobe.server.ConnectionLimits;
 import dev.wsprobe.server.HandshakePolicy;
 import dev.wsprobe.server.HandshakeRefusal;
 import dev.wsprobe.server.ServerConfig;
+import dev.wsprobe.wire.Frame;
+import dev.wsprobe.wire.Frames;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +39,8 @@ import org.glassfish.grizzly.memory.Buffers;
  * missing key with 500, and can only accept and close with 1013 when full). It counts the open WebSocket
  * connections for the limits, and closes connections that send no complete request within the handshake
  * timeout (slowloris), on a timer rather than a waiting thread. Once a connection is upgraded, every read
- * passes through with one attribute lookup.
+ * passes by its {@link FrameGuard}, which closes it with 1002 for an unmasked frame and with 1009 for a message
+ * over the size limit as soon as a frame header announces it, before Tyrus buffers the payload.
  */
 final class HandshakeGate extends BaseFilter {
     private static final System.Logger LOG = System.getLogger(HandshakeGate.class.getName());
@@ -47,15 +50,19 @@ final class HandshakeGate extends BaseFilter {
     private final ScheduledExecutorService timers;
     private final AtomicInteger open = new AtomicInteger();
     private final ConcurrentHashMap<String, AtomicInteger> openPerAddress = new ConcurrentHashMap<>();
-    private final Attribute<Boolean> upgraded =
-            AttributeBuilder.DEFAULT_ATTRIBUTE_BUILDER.createAttribute("wsprobe.upgraded");
+    /** Set once a connection is upgraded: the reader of its frame headers. */
+    private final Attribute<FrameGuard> frames =
+            AttributeBuilder.DEFAULT_ATTRIBUTE_BUILDER.createAttribute("wsprobe.frameGuard");
     private final Attribute<ScheduledFuture<?>> deadline =
             AttributeBuilder.DEFAULT_ATTRIBUTE_BUILDER.createAttribute("wsprobe.handshakeDeadline");
     private final Attribute<HttpHeader> lastRequest =
             AttributeBuilder.DEFAULT_ATTRIBUTE_BUILDER.createAttribute("wsprobe.lastRequest");
 
+    private final int maxMessageBytes;
+
     HandshakeGate(ServerConfig config, ScheduledExecutorService timers) {
         this.limits = config.limits();
+        this.maxMessageBytes = config.maxMessageBytes();
         this.policy = new HandshakePolicy(config);
         this.timers = timers;
     }
@@ -98,7 +105,11 @@ final class HandshakeGate extends BaseFilter {
     @Override
     public NextAction handleRead(FilterChainContext ctx) throws IOException {
         Connection<?> connection = ctx.getConnection();
-        if (Boolean.TRUE.equals(upgraded.get(connection)) || !(ctx.getMessage() instanceof HttpContent content)
+        FrameGuard guard = frames.get(connection);
+        if (guard != null) {
+            return guarded(ctx, guard);
+        }
+        if (!(ctx.getMessage() instanceof HttpContent content)
                 || !(content.getHttpHeader() instanceof HttpRequestPacket request)
                 || request == lastRequest.get(connection)) {
             return ctx.getInvokeAction();
@@ -116,7 +127,47 @@ final class HandshakeGate extends BaseFilter {
             return refuse(ctx, request, refusal.get());
         }
         admit(connection);
-        return ctx.getInvokeAction();
+        // frames the client sent right behind its upgrade request arrive as this request's content
+        return guarded(ctx, frames.get(connection));
+    }
+
+    /** Passes an upgraded connection's bytes on to Tyrus, or closes it when its guard refuses them. */
+    private NextAction guarded(FilterChainContext ctx, FrameGuard guard) {
+        if (!(ctx.getMessage() instanceof HttpContent content)) {
+            return ctx.getInvokeAction();
+        }
+        return switch (guard.inspect(content.getContent())) {
+            case PASS -> ctx.getInvokeAction();
+            case UNMASKED -> closeWith(ctx, 1002, "unmasked frame: a client must mask every frame (RFC 6455 5.1)");
+            case TOO_BIG -> closeWith(ctx, 1009, "message too big: " + guard.messageBytes() + " bytes, limit "
+                    + guard.limit());
+        };
+    }
+
+    /**
+     * Sends a close frame with {@code code} and {@code reason} and drops the connection, without handing Tyrus
+     * the bytes it would have buffered; the endpoint sees the connection end (1006).
+     */
+    private NextAction closeWith(FilterChainContext ctx, int code, String reason) {
+        Connection<?> connection = ctx.getConnection();
+        if (connection.isOpen()) {
+            LOG.log(System.Logger.Level.WARNING, "closed a WebSocket connection from " + peer(connection) + " with "
+                    + code + ": " + reason);
+            byte[] closeFrame = Frames.encode(true, 0, Frame.CLOSE, null, Frame.closePayload(code, reason));
+            // a raw buffer passes the HTTP codec unchanged on an upgraded connection, as Tyrus' own frames do
+            ctx.write(Buffers.wrap(ctx.getMemoryManager(), closeFrame), new EmptyCompletionHandler<WriteResult>() {
+                @Override
+                public void completed(WriteResult result) {
+                    connection.closeSilently();
+                }
+
+                @Override
+                public void failed(Throwable error) {
+                    connection.closeSilently();
+                }
+            });
+        }
+        return ctx.getStopAction();
     }
 
     private NextAction refuse(FilterChainContext ctx, HttpRequestPacket request, HandshakeRefusal refusal) {
@@ -142,7 +193,7 @@ final class HandshakeGate extends BaseFilter {
     }
 
     private void admit(Connection<?> connection) {
-        upgraded.set(connection, Boolean.TRUE);
+        frames.set(connection, new FrameGuard(maxMessageBytes));
         open.incrementAndGet();
         String peer = peer(connection);
         // compute, not computeIfAbsent + increment: a close removing the entry in between would leave this
@@ -163,7 +214,7 @@ final class HandshakeGate extends BaseFilter {
             return;
         }
         deadline.set(connection, timers.schedule(() -> {
-            if (!Boolean.TRUE.equals(upgraded.get(connection)) && connection.isOpen()) {
+            if (frames.get(connection) == null && connection.isOpen()) {
                 LOG.log(System.Logger.Level.WARNING, "closed a connection from " + peer(connection)
                         + " that sent no complete request within " + limits.handshakeTimeout().toMillis() + " ms");
                 connection.closeSilently();

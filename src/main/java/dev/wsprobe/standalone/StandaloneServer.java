@@ -37,7 +37,12 @@ public final class StandaloneServer implements AutoCloseable {
 
     private final ServerOptions options;
     private final ServerContext context;
-    private final EndpointContainer container = new EndpointContainer();
+    /** Largest frame header: 2 bytes, 8 of length, 4 of mask. */
+    private static final int MAX_FRAME_HEADER = 14;
+    /** Tyrus' own default incoming buffer (TyrusWebSocketEngine.INCOMING_BUFFER_SIZE's default). */
+    private static final int TYRUS_DEFAULT_INCOMING_BUFFER = 4_194_315;
+
+    private final EndpointContainer container;
     private final HttpServer http = new HttpServer();
     /** One thread for timers (the session keeper), so no timer holds a worker thread. */
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -51,6 +56,7 @@ public final class StandaloneServer implements AutoCloseable {
     private StandaloneServer(ServerOptions options) {
         this.options = options;
         this.context = new ServerContext(options.config());
+        this.container = new EndpointContainer(options.config().maxMessageBytes());
         this.gate = new HandshakeGate(options.config(), timers);
     }
 
@@ -198,9 +204,21 @@ public final class StandaloneServer implements AutoCloseable {
     private static final class EndpointContainer extends TyrusServerContainer {
         private final WebSocketEngine engine;
 
-        EndpointContainer() {
+        EndpointContainer(int maxMessageBytes) {
             super(Set.<Class<?>>of(ReceiverEndpoint.class, EchoEndpoint.class));
-            engine = new CompleteRefusalEngine(TyrusWebSocketEngine.builder(this).build());
+            engine = new CompleteRefusalEngine(TyrusWebSocketEngine.builder(this)
+                    .incomingBufferSize(incomingBufferSize(maxMessageBytes)).build());
+        }
+
+        /**
+         * What Tyrus may hold of one connection's unread bytes: a whole frame of the largest message (the frame
+         * guard refuses larger ones before their payload arrives), plus room for one more read, which can bring
+         * many small frames at once. Tyrus answers more with 1011 "Buffer overflow.", whatever the frames are.
+         * The buffer grows only as far as a connection needs it.
+         */
+        private static int incomingBufferSize(int maxMessageBytes) {
+            long size = (long) maxMessageBytes + MAX_FRAME_HEADER + TYRUS_DEFAULT_INCOMING_BUFFER;
+            return (int) Math.min(Integer.MAX_VALUE, size);
         }
 
         @Override

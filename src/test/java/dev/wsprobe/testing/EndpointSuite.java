@@ -239,6 +239,31 @@ public abstract class EndpointSuite {
         Await.until(() -> counts("/echo").openConnections() == 0, "no connection opened by a refused upgrade");
     }
 
+    /**
+     * Whether this host closes an unmasked client frame with 1002 (RFC 6455 section 5.1). The standalone host's
+     * frame guard does; a host that does not overrides this with false, and the suite then checks that it still
+     * echoes, so a fix shows up as a failure that says to update the docs.
+     */
+    protected boolean refusesUnmaskedFrames() {
+        return true;
+    }
+
+    @Test
+    void unmaskedClientFrame() throws Exception {
+        try (RawWebSocket client = RawWebSocket.upgraded(host().ws("/echo"))) {
+            client.sendFrame(true, 0, RawWebSocket.TEXT, false, "hello".getBytes(StandardCharsets.UTF_8));
+            dev.wsprobe.wire.Frame answer = client.read(Await.PATIENCE);
+            if (refusesUnmaskedFrames()) {
+                assertEquals(RawWebSocket.CLOSE, answer.opcode(), host().name() + " answered " + answer);
+                assertEquals(1002, answer.closeCode());
+            } else {
+                assertEquals(RawWebSocket.TEXT, answer.opcode(), "the known deviation of " + host().name()
+                        + " is gone (it no longer echoes an unmasked frame): update the README and this host's "
+                        + "refusesUnmaskedFrames()");
+            }
+        }
+    }
+
     @Test
     void wssClientRefusesTheHostWhenTrustingAnotherCertificate() {
         // the trust in the other tests is real: a client trusting some other certificate does not connect

@@ -121,6 +121,12 @@ public final class RawWebSocket implements AutoCloseable {
     }
 
     /** Sends raw bytes, waiting for nothing. */
+    /** Sends raw bytes: part of a frame, several frames, anything. */
+    public void writeBytes(byte[] raw) throws IOException {
+        out.write(raw);
+        out.flush();
+    }
+
     public void write(String raw) throws IOException {
         out.write(raw.getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
