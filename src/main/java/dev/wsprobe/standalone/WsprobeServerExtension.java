@@ -234,6 +234,7 @@ public final class WsprobeServerExtension implements BeforeAllCallback, AfterAll
             return this;
         }
 
+        /** The extension; it starts a server from these settings when its tests begin, not now. */
         public WsprobeServerExtension build() {
             return new WsprobeServerExtension(server);
         }

@@ -11,7 +11,7 @@ import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 
 /**
- * target/wsprobe.war holds the endpoints, core, origin filter and test page, and nothing the application server
+ * target/wsprobe.war holds the endpoints, core, handshake filter and test page, and nothing the application server
  * brings itself.
  */
 class WarContentIT {
@@ -28,7 +28,7 @@ class WarContentIT {
                     "WEB-INF/classes/dev/wsprobe/echo/EchoEndpoint.class",
                     "WEB-INF/classes/dev/wsprobe/sender/SenderEndpoint.class",
                     "WEB-INF/classes/dev/wsprobe/sender/PeriodicSender.class",
-                    "WEB-INF/classes/dev/wsprobe/web/OriginFilter.class",
+                    "WEB-INF/classes/dev/wsprobe/web/HandshakeFilter.class",
                     "index.html",
 
                     "WEB-INF/classes/dev/wsprobe/web/WarLifecycle.class",
