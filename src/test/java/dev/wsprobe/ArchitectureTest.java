@@ -80,6 +80,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheJunitExtensionUsesJunit() {
+        // JUnit is a provided dependency: the runnable jar and a consumer's main code do not have it
+        noClasses().that().haveNameNotMatching("dev\\.wsprobe\\.standalone\\.WsprobeServerExtension(\\$.*)?")
+                .should().dependOnClassesThat().resideInAnyPackage("org.junit..", "org.opentest4j..")
+                .because("only the JUnit 5 extension of the embeddable server may need JUnit on the class path")
+                .check(production);
+    }
+
+    @Test
     void packagesFormNoCycles() {
         slices().matching("dev.wsprobe.(*)..").should().beFreeOfCycles().check(production);
     }

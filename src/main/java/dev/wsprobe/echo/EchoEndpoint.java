@@ -35,16 +35,15 @@ public class EchoEndpoint {
 
     @OnMessage
     public void onText(String message) {
-        int size = Utf8.length(message);
-        if (connection.received(false, size)) {
-            connection.sendBack(message, size);
+        if (connection.received(message)) {
+            connection.sendBack(message, Utf8.length(message));
         }
     }
 
     @OnMessage
     public void onBinary(ByteBuffer message) {
         int size = message.remaining();
-        if (connection.received(true, size)) {
+        if (connection.received(message)) {
             connection.sendBack(message, size);
         }
     }

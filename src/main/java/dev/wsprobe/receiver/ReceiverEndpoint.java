@@ -5,7 +5,6 @@ import dev.wsprobe.server.ServerConnection;
 import dev.wsprobe.server.SequenceTracker;
 import dev.wsprobe.server.ServerContext;
 import dev.wsprobe.server.ServerContexts;
-import dev.wsprobe.server.Utf8;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -58,8 +57,8 @@ public class ReceiverEndpoint {
 
     @OnMessage
     public void onText(String message) {
-        // the size on the wire: UTF-8 bytes, not Java chars
-        if (connection.received(false, Utf8.length(message))) {
+        // counted by its size on the wire: UTF-8 bytes, not Java chars
+        if (connection.received(message)) {
             follow(message);
         }
     }
@@ -67,7 +66,7 @@ public class ReceiverEndpoint {
     @OnMessage
     public void onBinary(ByteBuffer message) {
         int size = message.remaining();
-        if (connection.received(true, size) && size <= MAX_NUMBERED_BINARY) {
+        if (connection.received(message) && size <= MAX_NUMBERED_BINARY) {
             follow(StandardCharsets.UTF_8.decode(message).toString());
         }
     }

@@ -1,11 +1,11 @@
 package dev.wsprobe.server;
 
 import jakarta.websocket.Session;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -20,15 +20,9 @@ public final class EndpointStats {
     private final AtomicLong connectionsAccepted = new AtomicLong();
     private final LongAdder messagesReceived = new LongAdder();
     private final LongAdder bytesReceived = new LongAdder();
-    private final List<MessageObserver> observers = new CopyOnWriteArrayList<>();
     private final Object openSessionsChanged = new Object();
     private final MessageLog messageLog;
-
-    /** Told of every message an endpoint receives; for tests and status pages, must be quick. */
-    @FunctionalInterface
-    public interface MessageObserver {
-        void received(String sessionId, boolean binary, int sizeBytes);
-    }
+    private final MessageJournal journal;
 
     /** The counters at one moment. */
     public record Snapshot(String path, int openConnections, long connectionsAccepted, long messagesReceived,
@@ -36,8 +30,18 @@ public final class EndpointStats {
     }
 
     EndpointStats(String path, MessageLogging logging) {
+        this(path, logging, MessageJournal.Limits.DEFAULT);
+    }
+
+    EndpointStats(String path, MessageLogging logging, MessageJournal.Limits journalLimits) {
         this.path = path;
         this.messageLog = new MessageLog(this, logging, System.getLogger(MessageLog.class.getName()), System::nanoTime);
+        this.journal = new MessageJournal(path, journalLimits);
+    }
+
+    /** The messages this endpoint received, with their content, while someone reads them (bounded). */
+    public MessageJournal journal() {
+        return journal;
     }
 
     /** Decides which received messages get a line of their own (see {@link MessageLogging}). */
@@ -62,12 +66,16 @@ public final class EndpointStats {
         }
     }
 
-    void received(Session session, boolean binary, int sizeBytes) {
+    void receivedText(Session session, String text, int sizeBytes) {
         messagesReceived.increment();
         bytesReceived.add(sizeBytes);
-        for (MessageObserver observer : observers) {
-            observer.received(session.getId(), binary, sizeBytes);
-        }
+        journal.recordText(session.getId(), text, sizeBytes);
+    }
+
+    void receivedBinary(Session session, ByteBuffer content) {
+        messagesReceived.increment();
+        bytesReceived.add(content.remaining());
+        journal.recordBinary(session.getId(), content);
     }
 
     public List<Session> openSessions() {
@@ -92,14 +100,6 @@ public final class EndpointStats {
     public Snapshot snapshot() {
         return new Snapshot(path, openSessions.size(), connectionsAccepted.get(), messagesReceived.sum(),
                 bytesReceived.sum());
-    }
-
-    public void addObserver(MessageObserver observer) {
-        observers.add(observer);
-    }
-
-    public void removeObserver(MessageObserver observer) {
-        observers.remove(observer);
     }
 
     /** Waits until no session is open (after a close-all) or the timeout passes; true when none is open. */

@@ -51,11 +51,34 @@ public final class ServerConnection {
     }
 
     /**
-     * Counts and logs a message, or closes the session with 1009 when it is over the limit.
+     * Counts, logs and journals a text message, or closes the session with 1009 when it is over the limit.
      *
      * @return true when the endpoint may process the message
      */
-    public boolean received(boolean binary, int sizeBytes) {
+    public boolean received(String text) {
+        int sizeBytes = Utf8.length(text);
+        if (!admitted(false, sizeBytes)) {
+            return false;
+        }
+        stats.receivedText(session, text, sizeBytes);
+        return true;
+    }
+
+    /**
+     * Counts, logs and journals a binary message (leaving its position alone), or closes the session with 1009
+     * when it is over the limit.
+     *
+     * @return true when the endpoint may process the message
+     */
+    public boolean received(java.nio.ByteBuffer binary) {
+        if (!admitted(true, binary.remaining())) {
+            return false;
+        }
+        stats.receivedBinary(session, binary);
+        return true;
+    }
+
+    private boolean admitted(boolean binary, int sizeBytes) {
         lastMessageNanos = System.nanoTime();
         lastHeardNanos = lastMessageNanos;
         if (stats.messageLog().ownLine(sizeBytes)) {
@@ -68,7 +91,6 @@ public final class ServerConnection {
             closeTooBig(sizeBytes, limit);
             return false;
         }
-        stats.received(session, binary, sizeBytes);
         return true;
     }
 

@@ -28,10 +28,18 @@ public final class ServerContext {
     private final SequenceTracker sequences;
 
     public ServerContext(ServerConfig config) {
+        this(config, MessageJournal.Limits.DEFAULT);
+    }
+
+    /**
+     * A context whose endpoints' {@link EndpointStats#journal() journals} keep up to {@code journalLimits} each
+     * (while someone reads them).
+     */
+    public ServerContext(ServerConfig config, MessageJournal.Limits journalLimits) {
         this.config = config;
         this.startedAt = Instant.now();
-        this.receiver = new EndpointStats("/receive", config.messageLogging());
-        this.echo = new EndpointStats("/echo", config.messageLogging());
+        this.receiver = new EndpointStats("/receive", config.messageLogging(), journalLimits);
+        this.echo = new EndpointStats("/echo", config.messageLogging(), journalLimits);
         this.sequences = new SequenceTracker(config.sequences());
     }
 

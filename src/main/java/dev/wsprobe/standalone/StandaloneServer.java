@@ -2,6 +2,7 @@ package dev.wsprobe.standalone;
 
 import dev.wsprobe.echo.EchoEndpoint;
 import dev.wsprobe.receiver.ReceiverEndpoint;
+import dev.wsprobe.server.MessageJournal;
 import dev.wsprobe.server.ServerContext;
 import dev.wsprobe.server.ServerContexts;
 import dev.wsprobe.tls.SslContexts;
@@ -53,9 +54,9 @@ public final class StandaloneServer implements AutoCloseable {
     private final HandshakeGate gate;
     private boolean stopped;
 
-    private StandaloneServer(ServerOptions options) {
+    private StandaloneServer(ServerOptions options, MessageJournal.Limits journalLimits) {
         this.options = options;
-        this.context = new ServerContext(options.config());
+        this.context = new ServerContext(options.config(), journalLimits);
         this.container = new EndpointContainer(options.config().maxMessageBytes());
         this.gate = new HandshakeGate(options.config(), timers);
     }
@@ -66,7 +67,16 @@ public final class StandaloneServer implements AutoCloseable {
      * @throws java.net.BindException when a port is taken
      */
     public static StandaloneServer start(ServerOptions options) throws IOException, DeploymentException {
-        StandaloneServer server = new StandaloneServer(options);
+        return start(options, MessageJournal.Limits.DEFAULT);
+    }
+
+    /**
+     * The same, with each endpoint's {@linkplain ServerContext#receiver() journal} of received messages
+     * bounded by {@code journalLimits} (it keeps messages only while someone reads them).
+     */
+    public static StandaloneServer start(ServerOptions options, MessageJournal.Limits journalLimits)
+            throws IOException, DeploymentException {
+        StandaloneServer server = new StandaloneServer(options, journalLimits);
         server.startListening();
         return server;
     }

@@ -4,26 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsprobe.testing.RawWebSocket;
 import java.net.URI;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A broken upgrade request gets a 4xx answer: never a 500, never silence. */
 class BrokenHandshakesTest {
-    private static StandaloneServer server;
-    private static URI echo;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = StandaloneServer.start(ServerOptions.plain("127.0.0.1", 0));
-        echo = URI.create("ws://127.0.0.1:" + server.port() + "/echo");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final WsprobeServerExtension SERVER = WsprobeServerExtension.builder().build();
+    private final URI echo = SERVER.echoUrl();
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {

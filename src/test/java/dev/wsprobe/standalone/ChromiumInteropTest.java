@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.Dimension;
@@ -40,7 +41,9 @@ import org.openqa.selenium.logging.LogType;
 class ChromiumInteropTest {
     private static final InteropPair PAIR = InteropPair.CHROMIUM_TO_WSPROBE;
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static TestServer server;
+    @RegisterExtension
+    static final WsprobeServerExtension SERVER = TestServer.extension();
+    private final TestServer server = TestServer.of(SERVER);
     private static Chromium chromium;
     private static TestPage page;
 
@@ -50,21 +53,14 @@ class ChromiumInteropTest {
             return; // each test then reports the skip (or, in CI, the failure) with what to install
         }
         InteropResults.startPair(PAIR);
-        server = new TestServer();
         chromium = new Chromium();
         page = new TestPage(chromium.driver);
     }
 
     @AfterAll
     static void stop() {
-        try {
-            if (chromium != null) {
-                chromium.close();
-            }
-        } finally {
-            if (server != null) {
-                server.close();
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -81,7 +77,7 @@ class ChromiumInteropTest {
     }
 
     /** The page as this server serves it: http(s)://localhost:port/. */
-    private static String pageUrl(boolean secure) {
+    private String pageUrl(boolean secure) {
         return server.url(secure, "/").toString().replaceFirst("^ws", "http");
     }
 

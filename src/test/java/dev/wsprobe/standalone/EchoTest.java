@@ -8,25 +8,16 @@ import dev.wsprobe.testing.EventSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** /echo sends back exactly what it got, text as text and binary as binary, over ws and wss. */
 class EchoTest {
     private static final int KIB_64 = 64 * 1024;
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = new TestServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final WsprobeServerExtension SERVER = TestServer.extension();
+    private final TestServer server = TestServer.of(SERVER);
 
     @ParameterizedTest(name = "secure={0}")
     @ValueSource(booleans = {false, true})

@@ -15,10 +15,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import javax.net.ssl.SSLContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The JDK's java.net.http WebSocket client against the standalone server's receiver and echo, ws and wss: text,
@@ -26,21 +26,17 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class JdkClientInteropTest {
     private static final InteropPair PAIR = InteropPair.JDK_TO_WSPROBE;
-    private static TestServer server;
+    @RegisterExtension
+    static final WsprobeServerExtension SERVER = TestServer.extension();
+    private final TestServer server = TestServer.of(SERVER);
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start() {
         InteropResults.startPair(PAIR);
-        server = new TestServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private SSLContext trust(boolean secure) {
-        return secure ? server.pki.trustingClientContext() : null;
+        return secure ? server.clientTrust() : null;
     }
 
     @ParameterizedTest(name = "secure={0}")

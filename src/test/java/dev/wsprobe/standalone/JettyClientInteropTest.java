@@ -6,29 +6,25 @@ import dev.wsprobe.testing.InteropResults;
 import dev.wsprobe.testing.JettyEchoClient;
 import dev.wsprobe.testing.LogCapture;
 import javax.net.ssl.SSLContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Jetty 12's WebSocket client against wsprobe's echo endpoint, ws and wss (host names verified). */
 class JettyClientInteropTest {
     private static final InteropPair PAIR = InteropPair.JETTY_TO_WSPROBE;
-    private static TestServer server;
+    @RegisterExtension
+    static final WsprobeServerExtension SERVER = TestServer.extension();
+    private final TestServer server = TestServer.of(SERVER);
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start() {
         InteropResults.startPair(PAIR);
-        server = new TestServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private SSLContext trust(boolean secure) {
-        return secure ? server.pki.trustingClientContext() : null;
+        return secure ? server.clientTrust() : null;
     }
 
     @ParameterizedTest(name = "secure={0}")

@@ -18,25 +18,16 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Small, bounded loads (a few dozen connections, a few seconds) against a real server; counts, not timings. */
 class LoadRunTest {
-    private static TestServer server;
+    @RegisterExtension
+    static final WsprobeServerExtension SERVER = TestServer.extension();
+    private final TestServer server = TestServer.of(SERVER);
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = new TestServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    private static LoadResult run(LoadOptions options, List<InetAddress> sources, List<String> liveLines)
+    private LoadResult run(LoadOptions options, List<InetAddress> sources, List<String> liveLines)
             throws Exception {
         URI target = options.target();
         ReceiverStatus status = options.echo() ? null : new ReceiverStatus(target, null, null);
@@ -113,7 +104,7 @@ class LoadRunTest {
 
     @Test
     void connectionsAreSpreadOverLoopbackSourceAddressesWhenAskedTo() throws Exception {
-        URI target = URI.create("ws://127.0.0.1:" + server.server.port() + "/echo");
+        URI target = URI.create("ws://127.0.0.1:" + server.port() + "/echo");
         List<InetAddress> sources = SourceAddresses.plan(target, 9, 3);
         try (LogCapture log = new LogCapture()) {
             LoadResult result = run(paced(target, 9), sources, new CopyOnWriteArrayList<>());

@@ -8,10 +8,9 @@ import dev.wsprobe.testing.RawWebSocket;
 import dev.wsprobe.wire.Frame;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * RFC 6455 violations from a hand-made client: each gets the close code the RFC asks for, and the server keeps
@@ -20,19 +19,10 @@ import org.junit.jupiter.api.Test;
 class ProtocolViolationsTest {
     private static final byte[] HELLO = "hello".getBytes(StandardCharsets.UTF_8);
     private static final byte[] INVALID_UTF8 = {(byte) 0xC3, (byte) 0x28};
-    private static StandaloneServer server;
-    private static URI echo;
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = StandaloneServer.start(ServerOptions.plain("127.0.0.1", 0));
-        echo = URI.create("ws://127.0.0.1:" + server.port() + "/echo");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final WsprobeServerExtension SERVER = WsprobeServerExtension.builder().build();
+    private final URI echo = SERVER.echoUrl();
 
     @AfterEach
     void serverStillServesOthers() throws Exception {
@@ -42,7 +32,7 @@ class ProtocolViolationsTest {
         bystander.closeNormally();
     }
 
-    private static int closeCodeAfter(FrameSender violation) throws Exception {
+    private int closeCodeAfter(FrameSender violation) throws Exception {
         try (RawWebSocket client = RawWebSocket.upgraded(echo)) {
             violation.send(client);
             Frame close = client.awaitClose();

@@ -13,10 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The wsprobe server against frames written by hand, for what no client library lets a test send: characters
@@ -24,21 +24,17 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class RawFrameInteropTest {
     private static final InteropPair PAIR = InteropPair.RAW_TO_WSPROBE;
-    private static TestServer server;
+    @RegisterExtension
+    static final WsprobeServerExtension SERVER = TestServer.extension();
+    private final TestServer server = TestServer.of(SERVER);
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start() {
         InteropResults.startPair(PAIR);
-        server = new TestServer();
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    private static RawWebSocket connect(boolean secure) throws Exception {
-        SSLContext trust = secure ? server.pki.trustingClientContext() : null;
+    private RawWebSocket connect(boolean secure) throws Exception {
+        SSLContext trust = secure ? server.clientTrust() : null;
         RawWebSocket socket = RawWebSocket.connect(server.url(secure, "/echo"), trust, Map.of());
         assertEquals(101, socket.handshake().status(), "upgrade accepted");
         return socket;

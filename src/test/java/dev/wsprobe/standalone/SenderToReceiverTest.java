@@ -20,28 +20,19 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The periodic sender against the receiver: what one sends, the other counts, over ws and wss. */
 class SenderToReceiverTest {
     private static final Duration FAST = Duration.ofMillis(100);
-    private static TestServer server;
+    @RegisterExtension
+    static final WsprobeServerExtension SERVER = TestServer.extension();
+    private final TestServer server = TestServer.of(SERVER);
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = new TestServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @AfterEach
     void stopScheduler() {

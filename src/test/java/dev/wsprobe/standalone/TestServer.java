@@ -10,16 +10,20 @@ import dev.wsprobe.testing.TestPki;
 import dev.wsprobe.sender.SenderOptions;
 import dev.wsprobe.sender.WebSocketUrl;
 import java.net.URI;
-import java.time.Duration;
 import javax.net.ssl.SSLContext;
 
 /**
  * The standalone server on loopback, ephemeral ports, ws and wss, with a certificate for localhost,
- * 127.0.0.1 and ::1 issued by the test's own CA.
+ * 127.0.0.1 and ::1 issued by the test's own CA: a {@link WsprobeServer} (the embeddable API) with the helpers
+ * wsprobe's own tests need, as a {@link TestedHost} for {@link dev.wsprobe.testing.EndpointSuite}.
+ *
+ * <p>Per test class: {@code @RegisterExtension static final WsprobeServerExtension SERVER = TestServer.extension();}
+ * and {@code TestServer.of(SERVER)} in the tests; per test: {@code try (TestServer server = new TestServer())}.
  */
 final class TestServer implements TestedHost, AutoCloseable {
-    final TestPki pki = new TestPki();
-    final StandaloneServer server;
+    /** The CA behind the server's certificate; null for a server from {@link #of}, whose CA is the extension's. */
+    final TestPki pki;
+    final WsprobeServer server;
 
     TestServer() throws Exception {
         this("localhost", "127.0.0.1", "::1");
@@ -36,8 +40,38 @@ final class TestServer implements TestedHost, AutoCloseable {
     }
 
     private TestServer(ServerConfig config, String... certificateNames) throws Exception {
-        server = StandaloneServer.start(ServerOptions.plain("127.0.0.1", 0)
-                .withTls(0, pki.serverContext(pki.serverIdentity(certificateNames))).withConfig(config));
+        this(new TestPki(), config, certificateNames);
+    }
+
+    private TestServer(TestPki pki, ServerConfig config, String... certificateNames) throws Exception {
+        this(pki, WsprobeServer.builder().tls(pki.serverIdentity(certificateNames)).config(config).start());
+    }
+
+    private TestServer(TestPki pki, WsprobeServer server) {
+        this.pki = pki;
+        this.server = server;
+    }
+
+    /**
+     * A test class's server through the embeddable API's JUnit extension: ws and wss, a certificate for
+     * localhost, 127.0.0.1 and ::1 issued by a CA of its own, {@code config}.
+     */
+    static WsprobeServerExtension extension(ServerConfig config) {
+        return WsprobeServerExtension.of(builder(new TestPki(), config));
+    }
+
+    /** {@link #extension(ServerConfig)} with {@link ServerConfig#DEFAULT}. */
+    static WsprobeServerExtension extension() {
+        return extension(ServerConfig.DEFAULT);
+    }
+
+    /** The extension's running server, with this class's helpers; call it during a test. */
+    static TestServer of(WsprobeServerExtension extension) {
+        return new TestServer(null, extension.server());
+    }
+
+    private static WsprobeServer.Builder builder(TestPki pki, ServerConfig config) {
+        return WsprobeServer.builder().tls(pki.serverIdentity("localhost", "127.0.0.1", "::1")).config(config);
     }
 
     /** This server's endpoints and counters. */
@@ -60,9 +94,10 @@ final class TestServer implements TestedHost, AutoCloseable {
         return URI.create("http://localhost:" + server.port() + "/status");
     }
 
+    /** Trusts exactly the root of the server's certificate chain (the test CA), host names checked. */
     @Override
     public SSLContext clientTrust() {
-        return pki.trustingClientContext();
+        return server.clientSslContext();
     }
 
     @Override
@@ -72,7 +107,7 @@ final class TestServer implements TestedHost, AutoCloseable {
 
     /** Trust for a client of this server: the test CA, host names checked. */
     ClientTls clientTls() {
-        return ClientTls.verifying(pki.trustingClientContext());
+        return ClientTls.verifying(clientTrust());
     }
 
     /** The standalone host's own client for {@code target}, trusting the test CA for wss. */
@@ -89,8 +124,18 @@ final class TestServer implements TestedHost, AutoCloseable {
         return connector;
     }
 
+    /** The plain (ws://) port. */
+    int port() {
+        return server.port();
+    }
+
+    @Override
+    public int maxMessageBytes() {
+        return server.config().maxMessageBytes();
+    }
+
     @Override
     public void close() {
-        server.stop(Duration.ofSeconds(2));
+        server.close();
     }
 }

@@ -26,10 +26,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The sender as the WAR runs it, unattended ({@link RetryPolicy#persistent()}): it never gives up, not even on
@@ -38,18 +37,10 @@ import org.junit.jupiter.api.Test;
 class UnattendedSenderTest {
     private static final Duration FAST = Duration.ofMillis(100);
     private static final RetryPolicy UNATTENDED_FAST = new RetryPolicy(FAST, FAST, -1, true);
-    private static TestServer server;
+    @RegisterExtension
+    static final WsprobeServerExtension SERVER = TestServer.extension();
+    private final TestServer server = TestServer.of(SERVER);
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = new TestServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @AfterEach
     void stopScheduler() {

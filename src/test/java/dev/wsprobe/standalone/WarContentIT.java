@@ -11,7 +11,7 @@ import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 
 /**
- * target/wsprobe.war holds the endpoints, core, origin filter and test page, and nothing the application server
+ * target/wsprobe.war holds the endpoints, core, handshake filter and test page, and nothing the application server
  * brings itself.
  */
 class WarContentIT {
