@@ -12,6 +12,10 @@ import org.glassfish.grizzly.Buffer;
  * <p>Payload bytes are skipped, never copied: the work per read is a few header bytes. Control frames are
  * left to Tyrus' own checks (125-byte limit, no fragmentation). With permessage-deflate the sizes are the
  * compressed ones; the endpoint's own check still applies to the inflated message.
+ *
+ * <p>After a refusal it goes on reading headers, so the host can tell when the client answers with its own close
+ * frame (RFC 6455 section 7.1.1: the server closes TCP after that, or a browser that is still sending can get a
+ * reset instead of the close frame and report 1006).
  */
 final class FrameGuard {
     /** What the bytes seen so far allow. */
@@ -29,6 +33,7 @@ final class FrameGuard {
     /** Payload bytes announced so far for the data message in progress. */
     private long messageBytes;
     private Verdict verdict = Verdict.PASS;
+    private boolean clientClosed;
 
     /** @param limit the largest data message accepted, in bytes */
     FrameGuard(long limit) {
@@ -44,11 +49,16 @@ final class FrameGuard {
         return limit;
     }
 
+    /** True once a close frame from the client has begun. */
+    boolean clientClosed() {
+        return clientClosed;
+    }
+
     /** Looks at {@code buffer}'s readable bytes without moving its position; once refused, always refused. */
     Verdict inspect(Buffer buffer) {
         int position = buffer.position();
         int end = buffer.limit();
-        while (position < end && verdict == Verdict.PASS) {
+        while (position < end) {
             if (payloadLeft > 0) {
                 long skipped = Math.min(payloadLeft, end - position);
                 payloadLeft -= skipped;
@@ -57,7 +67,10 @@ final class FrameGuard {
             }
             header[headerRead++] = buffer.get(position++);
             if (headerRead >= 2 && headerRead == headerLength()) {
-                verdict = frameStarts();
+                Verdict frame = frameStarts();
+                if (verdict == Verdict.PASS) {
+                    verdict = frame;
+                }
                 headerRead = 0;
             }
         }
@@ -73,12 +86,16 @@ final class FrameGuard {
     }
 
     private Verdict frameStarts() {
-        if ((header[1] & 0x80) == 0) {
+        boolean masked = (header[1] & 0x80) != 0;
+        long length = payloadLength();
+        payloadLeft = length < 0 ? Long.MAX_VALUE : length;
+        int opcode = header[0] & 0x0F;
+        if (opcode == 0x8) {
+            clientClosed = true;
+        }
+        if (!masked) {
             return Verdict.UNMASKED;
         }
-        long length = payloadLength();
-        payloadLeft = length;
-        int opcode = header[0] & 0x0F;
         if (opcode >= 0x8) {
             return Verdict.PASS; // a control frame, possibly between the fragments of a data message
         }

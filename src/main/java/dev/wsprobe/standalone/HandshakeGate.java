@@ -50,6 +50,12 @@ final class HandshakeGate extends BaseFilter {
     private final ScheduledExecutorService timers;
     private final AtomicInteger open = new AtomicInteger();
     private final ConcurrentHashMap<String, AtomicInteger> openPerAddress = new ConcurrentHashMap<>();
+    /** How long a refused connection may take to answer the close frame before its TCP connection is closed. */
+    private static final java.time.Duration CLOSE_PATIENCE = java.time.Duration.ofSeconds(2);
+
+    /** Set when the frame guard refused a connection: the timer that closes it if the client does not. */
+    private final Attribute<ScheduledFuture<?>> closing =
+            AttributeBuilder.DEFAULT_ATTRIBUTE_BUILDER.createAttribute("wsprobe.closing");
     /** Set once a connection is upgraded: the reader of its frame headers. */
     private final Attribute<FrameGuard> frames =
             AttributeBuilder.DEFAULT_ATTRIBUTE_BUILDER.createAttribute("wsprobe.frameGuard");
@@ -136,7 +142,16 @@ final class HandshakeGate extends BaseFilter {
         if (!(ctx.getMessage() instanceof HttpContent content)) {
             return ctx.getInvokeAction();
         }
-        return switch (guard.inspect(content.getContent())) {
+        boolean refusedBefore = closing.get(ctx.getConnection()) != null;
+        FrameGuard.Verdict verdict = guard.inspect(content.getContent());
+        if (refusedBefore) {
+            // our close frame is out: read and drop what the client still sends, until its own close
+            if (guard.clientClosed()) {
+                ctx.getConnection().closeSilently();
+            }
+            return ctx.getStopAction();
+        }
+        return switch (verdict) {
             case PASS -> ctx.getInvokeAction();
             case UNMASKED -> closeWith(ctx, 1002, "unmasked frame: a client must mask every frame (RFC 6455 5.1)");
             case TOO_BIG -> closeWith(ctx, 1009, "message too big: " + guard.messageBytes() + " bytes, limit "
@@ -145,8 +160,9 @@ final class HandshakeGate extends BaseFilter {
     }
 
     /**
-     * Sends a close frame with {@code code} and {@code reason} and drops the connection, without handing Tyrus
-     * the bytes it would have buffered; the endpoint sees the connection end (1006).
+     * Sends a close frame with {@code code} and {@code reason}, without handing Tyrus the bytes it would have
+     * buffered; then drops what the client still sends and closes the TCP connection when the client's close
+     * frame comes, or after {@link #CLOSE_PATIENCE} (the endpoint sees the connection end, 1006).
      */
     private NextAction closeWith(FilterChainContext ctx, int code, String reason) {
         Connection<?> connection = ctx.getConnection();
@@ -155,17 +171,11 @@ final class HandshakeGate extends BaseFilter {
                     + code + ": " + reason);
             byte[] closeFrame = Frames.encode(true, 0, Frame.CLOSE, null, Frame.closePayload(code, reason));
             // a raw buffer passes the HTTP codec unchanged on an upgraded connection, as Tyrus' own frames do
-            ctx.write(Buffers.wrap(ctx.getMemoryManager(), closeFrame), new EmptyCompletionHandler<WriteResult>() {
-                @Override
-                public void completed(WriteResult result) {
-                    connection.closeSilently();
-                }
-
-                @Override
-                public void failed(Throwable error) {
-                    connection.closeSilently();
-                }
-            });
+            ctx.write(Buffers.wrap(ctx.getMemoryManager(), closeFrame), null);
+            ScheduledFuture<?> giveUp = timers.schedule(connection::closeSilently, CLOSE_PATIENCE.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            closing.set(connection, giveUp);
+            connection.addCloseListener((Connection.CloseListener) (closed, type) -> giveUp.cancel(false));
         }
         return ctx.getStopAction();
     }

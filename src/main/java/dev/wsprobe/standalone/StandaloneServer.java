@@ -5,6 +5,7 @@ import dev.wsprobe.receiver.ReceiverEndpoint;
 import dev.wsprobe.server.MessageJournal;
 import dev.wsprobe.server.ServerContext;
 import dev.wsprobe.server.ServerContexts;
+import dev.wsprobe.tls.Renegotiation;
 import dev.wsprobe.tls.SslContexts;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -84,7 +85,7 @@ public final class StandaloneServer implements AutoCloseable {
     private void startListening() throws IOException, DeploymentException {
         http.addListener(listener(PLAIN, options.port()));
         if (options.tlsPort() != null) {
-            SslContexts.refuseClientInitiatedRenegotiation(); // before the first handshake; checked below
+            Renegotiation.refuseClientInitiated(); // before the first handshake; checked below
             NetworkListener secure = listener(SECURE, options.tlsPort());
             secure.setSecure(true);
             SSLEngineConfigurator engines = new SSLEngineConfigurator(options.tlsContext(), false,
@@ -111,19 +112,19 @@ public final class StandaloneServer implements AutoCloseable {
         }
         context.startTimers(timers);
         if (options.tlsPort() != null) {
-            SslContexts.Renegotiation renegotiation = SslContexts.clientRenegotiation(options.tlsContext());
+            Renegotiation renegotiation = Renegotiation.of(options.tlsContext());
             LOG.log(System.Logger.Level.INFO, "TLS: protocols " + String.join(", ", SslContexts.PROTOCOLS)
                     + "; client certificates: " + options.clientAuth().name().toLowerCase(java.util.Locale.ROOT)
                     + "; client-initiated renegotiation: "
                     + renegotiation.name().toLowerCase(java.util.Locale.ROOT)
                     + "; cipher suites: " + String.join(", ", SslContexts.cipherSuites(options.tlsContext())));
-            if (renegotiation != SslContexts.Renegotiation.REFUSED) {
+            if (renegotiation != Renegotiation.REFUSED) {
                 LOG.log(System.Logger.Level.WARNING, "TLS: client-initiated renegotiation is "
-                        + (renegotiation == SslContexts.Renegotiation.ACCEPTED ? "ACCEPTED" : "perhaps accepted")
+                        + (renegotiation == Renegotiation.ACCEPTED ? "ACCEPTED" : "perhaps accepted")
                         + " in this JVM (each one costs the server a full handshake): the JDK reads "
-                        + SslContexts.REJECT_RENEGOTIATION_PROPERTY + " once, and something ran a TLS server "
+                        + Renegotiation.SWITCH + " once, and something ran a TLS server "
                         + "before wsprobe could set it. Start the JVM with -D"
-                        + SslContexts.REJECT_RENEGOTIATION_PROPERTY + "=true");
+                        + Renegotiation.SWITCH + "=true");
             }
         }
         LOG.log(System.Logger.Level.INFO, "listener state did change, new: ready, listening on "

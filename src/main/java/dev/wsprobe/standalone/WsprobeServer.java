@@ -1,7 +1,5 @@
 package dev.wsprobe.standalone;
 
-import dev.wsprobe.certificates.DevelopmentCertificates;
-import dev.wsprobe.server.EndpointStats;
 import dev.wsprobe.server.MessageJournal;
 import dev.wsprobe.server.ReceivedMessage;
 import dev.wsprobe.server.ServerConfig;
@@ -10,17 +8,11 @@ import dev.wsprobe.tls.KeyStores;
 import dev.wsprobe.tls.SslContexts;
 import dev.wsprobe.tls.TlsIdentity;
 import dev.wsprobe.tls.TlsSetupException;
-import jakarta.websocket.DeploymentException;
 import java.io.IOException;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.TimeoutException;
-import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -39,8 +31,8 @@ import javax.net.ssl.SSLContext;
  *
  * <p>What the endpoints received is kept per endpoint in a bounded journal (by default the last
  * {@value MessageJournal.Limits#DEFAULT_MAX_MESSAGES} messages or 8 MiB, whichever comes first; see
- * {@link Builder#keepReceived}); {@link Endpoint#takeReceived} reads it in arrival order. For JUnit 5, see
- * {@link WsprobeServerExtension}. Thread-safe.
+ * {@link WsprobeServerBuilder#keepReceived}); {@link WsprobeEndpoint#takeReceived} reads it in arrival order.
+ * For JUnit 5, see {@link WsprobeServerExtension}. Thread-safe.
  */
 public final class WsprobeServer implements AutoCloseable {
     /** The address the server listens on: loopback only, never reachable from another machine. */
@@ -50,19 +42,19 @@ public final class WsprobeServer implements AutoCloseable {
 
     private final StandaloneServer server;
     private final X509Certificate certificate;
-    private final Endpoint echo;
-    private final Endpoint receiver;
+    private final WsprobeEndpoint echo;
+    private final WsprobeEndpoint receiver;
 
-    private WsprobeServer(StandaloneServer server, X509Certificate certificate) {
+    WsprobeServer(StandaloneServer server, X509Certificate certificate) {
         this.server = server;
         this.certificate = certificate;
-        this.echo = new Endpoint(server.context().echo());
-        this.receiver = new Endpoint(server.context().receiver());
+        this.echo = new WsprobeEndpoint(server.context().echo());
+        this.receiver = new WsprobeEndpoint(server.context().receiver());
     }
 
     /** A builder: plain ws:// only, any free port, {@link ServerConfig#DEFAULT}, default journal bounds. */
-    public static Builder builder() {
-        return new Builder();
+    public static WsprobeServerBuilder builder() {
+        return new WsprobeServerBuilder();
     }
 
     /** Starts a server with the defaults of {@link #builder()}: ws:// only, on a free port. */
@@ -90,7 +82,7 @@ public final class WsprobeServer implements AutoCloseable {
         return ws("/echo");
     }
 
-    /** The echo over wss:// (needs {@link Builder#tls()}). */
+    /** The echo over wss:// (needs {@link WsprobeServerBuilder#tls()}). */
     public URI secureEchoUrl() {
         return wss("/echo");
     }
@@ -100,7 +92,7 @@ public final class WsprobeServer implements AutoCloseable {
         return ws("/receive");
     }
 
-    /** The receiver over wss:// (needs {@link Builder#tls()}). */
+    /** The receiver over wss:// (needs {@link WsprobeServerBuilder#tls()}). */
     public URI secureReceiverUrl() {
         return wss("/receive");
     }
@@ -110,7 +102,7 @@ public final class WsprobeServer implements AutoCloseable {
         return URI.create("http://" + HOST + ":" + port() + "/status");
     }
 
-    /** The plain (ws://) port, chosen by the system unless {@link Builder#port} fixed it. */
+    /** The plain (ws://) port, chosen by the system unless {@link WsprobeServerBuilder#port} fixed it. */
     public int port() {
         return server.port();
     }
@@ -122,8 +114,8 @@ public final class WsprobeServer implements AutoCloseable {
 
     /**
      * The certificate a client must trust to reach {@link #wss}: the development certificate made at start
-     * ({@link Builder#tls()}, for {@code localhost}, {@code 127.0.0.1} and {@code ::1}), or the root of the chain
-     * given to {@link Builder#tls(TlsIdentity)}.
+     * ({@link WsprobeServerBuilder#tls()}, for {@code localhost}, {@code 127.0.0.1} and {@code ::1}), or the root of
+     * the chain given to {@link WsprobeServerBuilder#tls(TlsIdentity)}.
      *
      * @throws IllegalStateException without TLS, or when TLS came as an {@code SSLContext} (whose certificate
      *                               this server cannot know)
@@ -159,12 +151,12 @@ public final class WsprobeServer implements AutoCloseable {
     }
 
     /** The echo endpoint ({@code /echo}): its counters and what it received. */
-    public Endpoint echo() {
+    public WsprobeEndpoint echo() {
         return echo;
     }
 
     /** The receiver endpoint ({@code /receive}): its counters and what it received. */
-    public Endpoint receiver() {
+    public WsprobeEndpoint receiver() {
         return receiver;
     }
 
@@ -173,7 +165,7 @@ public final class WsprobeServer implements AutoCloseable {
      *
      * @throws IllegalArgumentException for a path that is neither {@code /echo} nor {@code /receive}
      */
-    public Endpoint endpoint(String path) {
+    public WsprobeEndpoint endpoint(String path) {
         return switch (path) {
             case "/echo" -> echo;
             case "/receive" -> receiver;
@@ -207,8 +199,8 @@ public final class WsprobeServer implements AutoCloseable {
      */
     @Override
     public void close() {
-        echo.reader.close();
-        receiver.reader.close();
+        echo.close();
+        receiver.close();
         server.stop(CLOSE_PATIENCE);
     }
 
@@ -217,223 +209,5 @@ public final class WsprobeServer implements AutoCloseable {
             throw new IllegalArgumentException("a path starts with /, got: " + path);
         }
         return path;
-    }
-
-    /** One endpoint of the server: its counters, and the messages it received, read in arrival order. */
-    public static final class Endpoint {
-        private final EndpointStats stats;
-        private final MessageJournal.Reader reader;
-
-        private Endpoint(EndpointStats stats) {
-            this.stats = stats;
-            this.reader = stats.journal().open();
-        }
-
-        /** {@code /echo} or {@code /receive}. */
-        public String path() {
-            return stats.path();
-        }
-
-        /** Connections open now. */
-        public int openConnections() {
-            return stats.snapshot().openConnections();
-        }
-
-        /** Connections accepted since start, closed ones included. */
-        public long connectionsAccepted() {
-            return stats.snapshot().connectionsAccepted();
-        }
-
-        /** Messages received since start (not those refused for their size), whether kept or not. */
-        public long messagesReceived() {
-            return stats.snapshot().messagesReceived();
-        }
-
-        /** Bytes of those messages (text counted as UTF-8). */
-        public long bytesReceived() {
-            return stats.snapshot().bytesReceived();
-        }
-
-        /**
-         * The next received message not taken yet, waiting up to {@code timeout} for it: each message is
-         * taken once, in the order it arrived.
-         *
-         * @throws TimeoutException when none arrives in time
-         */
-        public ReceivedMessage takeReceived(Duration timeout)
-                throws InterruptedException, TimeoutException {
-            return awaitMessages(1, timeout).get(0);
-        }
-
-        /**
-         * The next {@code count} received messages not taken yet, waiting up to {@code timeout} in all.
-         *
-         * @throws TimeoutException when fewer arrive in time (the ones that did are taken)
-         */
-        public List<ReceivedMessage> awaitMessages(int count, Duration timeout)
-                throws InterruptedException, TimeoutException {
-            if (count < 1) {
-                throw new IllegalArgumentException("count must be at least 1, got " + count);
-            }
-            List<ReceivedMessage> messages = reader.next(count, Objects.requireNonNull(timeout, "timeout"));
-            if (messages.size() < count) {
-                throw new TimeoutException("waited " + timeout + " for " + count
-                        + " message(s) on " + path() + ", got " + messages.size() + ": " + messages);
-            }
-            return messages;
-        }
-
-        /**
-         * The next received message not taken yet, if one arrives within {@code timeout}; for checking that
-         * nothing (more) arrives.
-         */
-        public Optional<ReceivedMessage> pollReceived(Duration timeout) throws InterruptedException {
-            return Optional.ofNullable(reader.next(timeout));
-        }
-
-        /** The kept messages not taken yet, oldest first, without taking them. */
-        public List<ReceivedMessage> received() {
-            return reader.unread();
-        }
-
-        /** Forgets the messages received so far: the next take waits for a new one. */
-        public void clearReceived() {
-            reader.clear();
-        }
-
-        /**
-         * Messages that were never taken because the journal's bound evicted them first (see
-         * {@link Builder#keepReceived}); 0 unless a test sent more than the bound without taking.
-         */
-        public long evictedBeforeTaken() {
-            return reader.missed();
-        }
-    }
-
-    /** How to start a {@link WsprobeServer}. Each setting has a default; {@link #start()} may be called again. */
-    public static final class Builder {
-        private int port;
-        private int tlsPort;
-        private boolean developmentCertificate;
-        private TlsIdentity identity;
-        private SSLContext sslContext;
-        private ServerConfig config = ServerConfig.DEFAULT;
-        private MessageJournal.Limits keep = MessageJournal.Limits.DEFAULT;
-
-        private Builder() {
-        }
-
-        /** The plain ws:// port (default 0: any free port, see {@link WsprobeServer#port()}). */
-        public Builder port(int newPort) {
-            port = checkedPort(newPort);
-            return this;
-        }
-
-        /** The wss:// port when TLS is on (default 0: any free port, see {@link WsprobeServer#tlsPort()}). */
-        public Builder tlsPort(int newPort) {
-            tlsPort = checkedPort(newPort);
-            return this;
-        }
-
-        /**
-         * Adds a wss:// listener with a self-signed development certificate made at start (EC P-256, valid 30 days,
-         * for {@code localhost}, {@code 127.0.0.1} and {@code ::1}); clients trust it through
-         * {@link WsprobeServer#certificate()} or {@link WsprobeServer#clientSslContext()}. Default: no TLS.
-         */
-        public Builder tls() {
-            clearTls();
-            developmentCertificate = true;
-            return this;
-        }
-
-        /**
-         * Adds a wss:// listener presenting {@code serverIdentity} (key and chain, leaf first); clients trust the
-         * chain's last certificate (its root, or the leaf when self-signed).
-         */
-        public Builder tls(TlsIdentity serverIdentity) {
-            clearTls();
-            identity = Objects.requireNonNull(serverIdentity, "serverIdentity");
-            return this;
-        }
-
-        /**
-         * Adds a wss:// listener with the caller's server context; {@link WsprobeServer#certificate()} is then
-         * unknown to the server, and clients trust what the caller knows it presents.
-         */
-        public Builder tls(SSLContext serverContext) {
-            clearTls();
-            sslContext = Objects.requireNonNull(serverContext, "serverContext");
-            return this;
-        }
-
-        /** What the server enforces (default {@link ServerConfig#DEFAULT}: 64 KiB messages, same-origin pages...). */
-        public Builder config(ServerConfig newConfig) {
-            config = Objects.requireNonNull(newConfig, "config");
-            return this;
-        }
-
-        /** The configuration changed from the current one, e.g. {@code c -> c.withMaxMessageBytes(1024)}. */
-        public Builder config(UnaryOperator<ServerConfig> change) {
-            return config(change.apply(config));
-        }
-
-        /**
-         * How much of what it received each endpoint keeps for {@link Endpoint#takeReceived}: at most
-         * {@code maxMessages} messages and {@code maxBytes} bytes of content (text as UTF-8); beyond either, the
-         * oldest go first. Default {@value MessageJournal.Limits#DEFAULT_MAX_MESSAGES} messages and 8 MiB per
-         * endpoint; {@code 0, 0} keeps nothing (the counters still count).
-         */
-        public Builder keepReceived(int maxMessages, long maxBytes) {
-            keep = new MessageJournal.Limits(maxMessages, maxBytes);
-            return this;
-        }
-
-        /**
-         * Binds the ports on {@link WsprobeServer#HOST} and deploys the endpoints; when it returns, clients can
-         * connect.
-         *
-         * @throws IOException when a port is taken ({@link java.net.BindException}) or the endpoints cannot be
-         *                     deployed
-         */
-        public WsprobeServer start() throws IOException {
-            ServerOptions options = ServerOptions.plain(HOST, port).withConfig(config);
-            X509Certificate trusted = null;
-            TlsIdentity presented = developmentCertificate
-                    ? DevelopmentCertificates.selfSigned(DevelopmentCertificates.LOCAL_NAMES)
-                    : identity;
-            if (presented != null) {
-                options = options.withTls(tlsPort, serverContext(presented));
-                trusted = presented.chain().get(presented.chain().size() - 1);
-            } else if (sslContext != null) {
-                options = options.withTls(tlsPort, sslContext);
-            }
-            try {
-                return new WsprobeServer(StandaloneServer.start(options, keep), trusted);
-            } catch (DeploymentException e) {
-                throw new IOException("cannot deploy wsprobe's endpoints: " + e.getMessage(), e);
-            }
-        }
-
-        private void clearTls() {
-            developmentCertificate = false;
-            identity = null;
-            sslContext = null;
-        }
-
-        private static SSLContext serverContext(TlsIdentity identity) throws IOException {
-            char[] password = "wsprobe".toCharArray();
-            try {
-                return SslContexts.forServer(identity.toKeyStore(password), password);
-            } catch (TlsSetupException e) {
-                throw new IOException(e.getMessage(), e);
-            }
-        }
-
-        private static int checkedPort(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("a port is 0 (any free one) to 65535, got " + port);
-            }
-            return port;
-        }
     }
 }

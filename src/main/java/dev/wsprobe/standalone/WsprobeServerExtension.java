@@ -36,13 +36,13 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class WsprobeServerExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         AfterEachCallback, ParameterResolver {
-    private final WsprobeServer.Builder builder;
+    private final WsprobeServerBuilder builder;
     /** Guarded by this. */
     private WsprobeServer server;
     /** Guarded by this: the unique id of the class or test whose callbacks started the server. */
     private String startedBy;
 
-    private WsprobeServerExtension(WsprobeServer.Builder builder) {
+    private WsprobeServerExtension(WsprobeServerBuilder builder) {
         this.builder = builder;
     }
 
@@ -52,7 +52,7 @@ public final class WsprobeServerExtension implements BeforeAllCallback, AfterAll
     }
 
     /** An extension that starts servers from {@code builder} (read at each start, not copied). */
-    public static WsprobeServerExtension of(WsprobeServer.Builder builder) {
+    public static WsprobeServerExtension of(WsprobeServerBuilder builder) {
         return new WsprobeServerExtension(builder);
     }
 
@@ -170,65 +170,65 @@ public final class WsprobeServerExtension implements BeforeAllCallback, AfterAll
     }
 
     /** {@link WsprobeServer#echo()} of the running server. */
-    public WsprobeServer.Endpoint echo() {
+    public WsprobeEndpoint echo() {
         return server().echo();
     }
 
     /** {@link WsprobeServer#receiver()} of the running server. */
-    public WsprobeServer.Endpoint receiver() {
+    public WsprobeEndpoint receiver() {
         return server().receiver();
     }
 
-    /** The settings of {@link WsprobeServer.Builder}, each with the same default. */
+    /** The settings of {@link WsprobeServerBuilder}, each with the same default. */
     public static final class Builder {
-        private final WsprobeServer.Builder server = WsprobeServer.builder();
+        private final WsprobeServerBuilder server = WsprobeServer.builder();
 
         private Builder() {
         }
 
-        /** See {@link WsprobeServer.Builder#port(int)} (default 0: any free port). */
+        /** See {@link WsprobeServerBuilder#port(int)} (default 0: any free port). */
         public Builder port(int port) {
             server.port(port);
             return this;
         }
 
-        /** See {@link WsprobeServer.Builder#tlsPort(int)} (default 0: any free port). */
+        /** See {@link WsprobeServerBuilder#tlsPort(int)} (default 0: any free port). */
         public Builder tlsPort(int port) {
             server.tlsPort(port);
             return this;
         }
 
-        /** See {@link WsprobeServer.Builder#tls()}: wss:// with a development certificate made at start. */
+        /** See {@link WsprobeServerBuilder#tls()}: wss:// with a development certificate made at start. */
         public Builder tls() {
             server.tls();
             return this;
         }
 
-        /** See {@link WsprobeServer.Builder#tls(TlsIdentity)}. */
+        /** See {@link WsprobeServerBuilder#tls(TlsIdentity)}. */
         public Builder tls(TlsIdentity serverIdentity) {
             server.tls(serverIdentity);
             return this;
         }
 
-        /** See {@link WsprobeServer.Builder#tls(SSLContext)}. */
+        /** See {@link WsprobeServerBuilder#tls(SSLContext)}. */
         public Builder tls(SSLContext serverContext) {
             server.tls(serverContext);
             return this;
         }
 
-        /** See {@link WsprobeServer.Builder#config(ServerConfig)} (default {@link ServerConfig#DEFAULT}). */
+        /** See {@link WsprobeServerBuilder#config(ServerConfig)} (default {@link ServerConfig#DEFAULT}). */
         public Builder config(ServerConfig config) {
             server.config(config);
             return this;
         }
 
-        /** See {@link WsprobeServer.Builder#config(UnaryOperator)}. */
+        /** See {@link WsprobeServerBuilder#config(UnaryOperator)}. */
         public Builder config(UnaryOperator<ServerConfig> change) {
             server.config(change);
             return this;
         }
 
-        /** See {@link WsprobeServer.Builder#keepReceived(int, long)} (default 1,000 messages or 8 MiB per endpoint). */
+        /** See {@link WsprobeServerBuilder#keepReceived(int, long)} (default 1,000 messages or 8 MiB per endpoint). */
         public Builder keepReceived(int maxMessages, long maxBytes) {
             server.keepReceived(maxMessages, maxBytes);
             return this;

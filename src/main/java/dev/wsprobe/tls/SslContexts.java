@@ -1,6 +1,5 @@
 package dev.wsprobe.tls;
 
-import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.UnrecoverableKeyException;
@@ -9,9 +8,6 @@ import java.util.List;
 import java.util.Set;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLEngineResult;
-import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
@@ -21,24 +17,12 @@ import javax.net.ssl.X509TrustManager;
  * {@link #protocols()} and {@link #cipherSuites(SSLContext)}. We build contexts ourselves from {@link KeyStore}s
  * instead of letting Tyrus or Grizzly open files, because their configurators swallow errors (a wrong truststore
  * ends in a misleading PKIX failure much later).
- *
- * <p>Client-initiated renegotiation (TLS 1.2; TLS 1.3 has none) costs a server a full handshake each time the client
- * asks, a denial-of-service lever. The JDK refuses it only when the system property
- * {@value #REJECT_RENEGOTIATION_PROPERTY} is {@code true} at the moment its server handshake class initialises,
- * once per JVM (JDK 17: {@code sun.security.ssl.ServerHandshakeContext} reads it into a static final; setting it
- * later changes nothing). {@link #refuseClientInitiatedRenegotiation()} sets it to {@code true} (whatever it was)
- * and initialises that JDK class at once, so the value is fixed; it runs whenever a server context is built here
- * and when the standalone server starts a TLS listener, before its first handshake. It is not done when this class
- * merely loads: the WAR's in-container sender uses this class as a client, and a web application must not change
- * its application server's TLS behaviour. If some other code ran a TLS server handshake in the JVM earlier, the
- * JDK kept the value from then: {@link #clientRenegotiation(SSLContext)} finds out, and the standalone server warns.
+ * Client-initiated renegotiation is refused: see {@link Renegotiation}.
  */
 public final class SslContexts {
     /** Only these protocol versions are enabled on every engine, server and client. */
     public static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
-    /** The JDK's switch for refusing client-initiated renegotiation; see {@link #refuseClientInitiatedRenegotiation()}. */
-    public static final String REJECT_RENEGOTIATION_PROPERTY = "jdk.tls.rejectClientInitiatedRenegotiation";
 
     /**
      * The suites wsprobe enables, in order of preference, where the JDK has them: Mozilla's "intermediate"
@@ -53,39 +37,12 @@ public final class SslContexts {
             "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
             "TLS_EMPTY_RENEGOTIATION_INFO_SCSV");
 
-    /** What a server does when a TLS 1.2 client asks to renegotiate. */
-    public enum Renegotiation {
-        REFUSED,
-        ACCEPTED,
-        /** Could not be tried (no TLS 1.2 handshake possible with the context, or the JDK behaved unexpectedly). */
-        UNKNOWN
-    }
-
-    /** The JDK reads the switch once per JVM, so a definite answer holds for the JVM's life. */
-    private static volatile Renegotiation knownRenegotiation;
-
     private SslContexts() {
-    }
-
-    /**
-     * Makes this JVM's TLS servers refuse client-initiated renegotiation, if it is not too late (see the class
-     * comment): for hosts that run TLS servers themselves, before their first handshake. Idempotent and cheap.
-     */
-    public static void refuseClientInitiatedRenegotiation() {
-        try {
-            if (!"true".equals(System.getProperty(REJECT_RENEGOTIATION_PROPERTY))) {
-                System.setProperty(REJECT_RENEGOTIATION_PROPERTY, "true");
-            }
-            // the JDK reads the property when this class initialises: make that happen now, while it is true
-            Class.forName("sun.security.ssl.ServerHandshakeContext", true, null);
-        } catch (ClassNotFoundException | LinkageError | SecurityException e) {
-            // another JDK, or not allowed: clientRenegotiation() tells whether the switch is in force
-        }
     }
 
     /** A server context presenting the key and certificate chain held in {@code keyStore}. */
     public static SSLContext forServer(KeyStore keyStore, char[] keyPassword) throws TlsSetupException {
-        refuseClientInitiatedRenegotiation();
+        Renegotiation.refuseClientInitiated();
         try {
             KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keyManagers.init(keyStore, keyPassword);
@@ -106,7 +63,7 @@ public final class SslContexts {
      */
     public static SSLContext forServer(KeyStore keyStore, char[] keyPassword, KeyStore clientAuthorities)
             throws TlsSetupException {
-        refuseClientInitiatedRenegotiation();
+        Renegotiation.refuseClientInitiated();
         try {
             KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keyManagers.init(keyStore, keyPassword);
@@ -193,111 +150,6 @@ public final class SslContexts {
             return cipherSuites(SSLContext.getDefault());
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK always provides a TLS context", e);
-        }
-    }
-
-    /**
-     * Tries, in memory, what a server engine of {@code serverContext} does when a TLS 1.2 client renegotiates:
-     * one full handshake between two engines, then the client starts another. Takes a few milliseconds once per
-     * JVM (the answer cannot change within a JVM and is remembered).
-     */
-    public static Renegotiation clientRenegotiation(SSLContext serverContext) {
-        Renegotiation known = knownRenegotiation;
-        if (known != null) {
-            return known;
-        }
-        refuseClientInitiatedRenegotiation(); // the trial is a server handshake: it would fix the switch as it is
-        Renegotiation found = tryRenegotiation(serverContext);
-        if (found != Renegotiation.UNKNOWN) {
-            knownRenegotiation = found;
-        }
-        return found;
-    }
-
-    private static Renegotiation tryRenegotiation(SSLContext serverContext) {
-        try {
-            SSLEngine server = serverContext.createSSLEngine();
-            server.setUseClientMode(false);
-            server.setNeedClientAuth(false);
-            server.setWantClientAuth(false);
-            SSLEngine client = trustingAnything().createSSLEngine("localhost", 443);
-            client.setUseClientMode(true);
-            for (SSLEngine engine : new SSLEngine[] {server, client}) {
-                engine.setEnabledProtocols(new String[] {"TLSv1.2"});
-                engine.setEnabledCipherSuites(cipherSuites(serverContext));
-            }
-            client.beginHandshake();
-            server.beginHandshake();
-            InMemoryLink link = new InMemoryLink(client, server);
-            if (!link.handshake()) {
-                return Renegotiation.UNKNOWN;
-            }
-            client.beginHandshake();
-            try {
-                return link.handshake() ? Renegotiation.ACCEPTED : Renegotiation.UNKNOWN;
-            } catch (SSLException refused) {
-                return Renegotiation.REFUSED;
-            }
-        } catch (SSLException | RuntimeException e) {
-            return Renegotiation.UNKNOWN;
-        }
-    }
-
-    /** Two engines wired back to back; {@link #handshake()} runs until both are done. */
-    private static final class InMemoryLink {
-        private final SSLEngine client;
-        private final SSLEngine server;
-        private final ByteBuffer toServer;
-        private final ByteBuffer toClient;
-        private final ByteBuffer clientApp;
-        private final ByteBuffer serverApp;
-
-        InMemoryLink(SSLEngine client, SSLEngine server) {
-            this.client = client;
-            this.server = server;
-            int packet = Math.max(client.getSession().getPacketBufferSize(), server.getSession().getPacketBufferSize());
-            int app = Math.max(client.getSession().getApplicationBufferSize(),
-                    server.getSession().getApplicationBufferSize());
-            toServer = ByteBuffer.allocate(packet * 4);
-            toClient = ByteBuffer.allocate(packet * 4);
-            clientApp = ByteBuffer.allocate(app * 2);
-            serverApp = ByteBuffer.allocate(app * 2);
-        }
-
-        /** True when both engines finished handshaking; throws when one refuses. */
-        boolean handshake() throws SSLException {
-            ByteBuffer empty = ByteBuffer.allocate(0);
-            for (int step = 0; step < 200; step++) {
-                if (done(client) && done(server) && toServer.position() == 0 && toClient.position() == 0) {
-                    return true;
-                }
-                client.wrap(empty, toServer);
-                runTasks(client);
-                server.wrap(empty, toClient);
-                runTasks(server);
-                toServer.flip();
-                server.unwrap(toServer, serverApp);
-                toServer.compact();
-                runTasks(server);
-                toClient.flip();
-                client.unwrap(toClient, clientApp);
-                toClient.compact();
-                runTasks(client);
-            }
-            return false;
-        }
-
-        private static boolean done(SSLEngine engine) {
-            SSLEngineResult.HandshakeStatus status = engine.getHandshakeStatus();
-            return status == SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING
-                    || status == SSLEngineResult.HandshakeStatus.FINISHED;
-        }
-
-        private static void runTasks(SSLEngine engine) {
-            Runnable task;
-            while ((task = engine.getDelegatedTask()) != null) {
-                task.run();
-            }
         }
     }
 

@@ -97,4 +97,16 @@ class FrameGuardTest {
         feed(guard, frame(true, Frame.TEXT, 1, false), 100);
         assertEquals(FrameGuard.Verdict.UNMASKED, feed(guard, frame(true, Frame.TEXT, 1, true), 100));
     }
+
+    @Test
+    void afterARefusalItTellsWhenTheClientsCloseFrameBegins() {
+        FrameGuard guard = new FrameGuard(LIMIT);
+        byte[] tooBig = frame(true, Frame.BINARY, 5000, true);
+        assertEquals(FrameGuard.Verdict.TOO_BIG, feed(guard, Arrays.copyOf(tooBig, 100), 100));
+        assertEquals(false, guard.clientClosed(), "still sending its payload");
+        feed(guard, concat(Arrays.copyOfRange(tooBig, 100, tooBig.length), frame(true, Frame.PING, 3, true)), 700);
+        assertEquals(false, guard.clientClosed());
+        feed(guard, frame(true, Frame.CLOSE, 2, true), 1);
+        assertEquals(true, guard.clientClosed(), "the client answered the close");
+    }
 }

@@ -70,7 +70,7 @@ final class TestServer implements TestedHost, AutoCloseable {
         return new TestServer(null, extension.server());
     }
 
-    private static WsprobeServer.Builder builder(TestPki pki, ServerConfig config) {
+    private static WsprobeServerBuilder builder(TestPki pki, ServerConfig config) {
         return WsprobeServer.builder().tls(pki.serverIdentity("localhost", "127.0.0.1", "::1")).config(config);
     }
 

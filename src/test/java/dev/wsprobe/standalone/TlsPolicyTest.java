@@ -19,6 +19,7 @@ import dev.wsprobe.testing.RecordingSenderListener;
 import dev.wsprobe.testing.TestPki;
 import dev.wsprobe.tls.KeyStores;
 import dev.wsprobe.certificates.PemIdentity;
+import dev.wsprobe.tls.Renegotiation;
 import dev.wsprobe.tls.SslContexts;
 import dev.wsprobe.tls.TlsIdentity;
 import java.net.InetAddress;
@@ -136,9 +137,9 @@ class TlsPolicyTest {
 
     @Test
     void theServerSaysAtStartUpThatRenegotiationIsRefusedAndWhichSuitesItUses() throws Exception {
-        assertEquals("true", System.getProperty(SslContexts.REJECT_RENEGOTIATION_PROPERTY));
-        assertEquals(SslContexts.Renegotiation.REFUSED,
-                SslContexts.clientRenegotiation(pki.serverContext(serverIdentity)));
+        assertEquals("true", System.getProperty(Renegotiation.SWITCH));
+        assertEquals(Renegotiation.REFUSED,
+                Renegotiation.of(pki.serverContext(serverIdentity)));
         try (dev.wsprobe.testing.LogCapture lines = new dev.wsprobe.testing.LogCapture();
                 StandaloneServer server = tlsServer()) {
             String line = lines.await(text -> text.contains("TLS: protocols"), "the TLS line");
