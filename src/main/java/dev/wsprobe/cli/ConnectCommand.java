@@ -7,8 +7,10 @@ import dev.wsprobe.client.Secrets;
 import dev.wsprobe.client.SlashCommand;
 import dev.wsprobe.diagnosis.Diagnoser;
 import dev.wsprobe.diagnosis.Diagnosis;
+import dev.wsprobe.diagnosis.Failures;
 import dev.wsprobe.sender.WebSocketUrl;
 import dev.wsprobe.tyrus.ClientTls;
+import dev.wsprobe.tyrus.HandshakeStatus;
 import dev.wsprobe.tyrus.TyrusClientConnector;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Extension;
@@ -23,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -130,10 +133,33 @@ public final class ConnectCommand implements Callable<Integer> {
                 options.secretValues(), Clock.systemDefaultZone());
         Conversation conversation = new Conversation(printer);
         try (TyrusClientConnector connector = new TyrusClientConnector(tls, target, handshakeTimeout, options)) {
+            options.proxyToUse().ifPresent(proxy -> printer.note("through the proxy " + proxy));
             Session session;
             try {
                 session = connector.open(conversation, target);
             } catch (DeploymentException | IOException e) {
+                OptionalInt proxyStatus = HandshakeStatus.ofProxy(e);
+                if (proxyStatus.isPresent()) {
+                    printer.problem("could not connect: the proxy answered HTTP " + proxyStatus.getAsInt()
+                            + " to CONNECT; try: " + (proxyStatus.getAsInt() == 407 ? hint(407, options)
+                            : "the proxy refuses this tunnel (a 403 often means the port is not allowed; 502/504: "
+                            + "the proxy cannot reach the server)"));
+                    return ExitCodes.FAILED;
+                }
+                OptionalInt status = HandshakeStatus.of(e);
+                if (status.isPresent()) {
+                    // the server's own answer to this request, headers and all: more exact than a fresh probe
+                    printer.problem("could not connect: the server answered HTTP " + status.getAsInt()
+                            + " to the upgrade request; try: " + hint(status.getAsInt(), options));
+                    return ExitCodes.FAILED;
+                }
+                if (options.proxyToUse().isPresent()) {
+                    // a fresh probe would go direct, not through the proxy: say what failed as it is
+                    printer.problem("could not connect through the proxy " + options.proxy() + ": "
+                            + Failures.summary(e) + "; try: is the proxy running, and does it let this host and "
+                            + "port through?");
+                    return ExitCodes.FAILED;
+                }
                 Diagnoser diagnoser = new Diagnoser(tls == null ? null : tls.context(),
                         tls == null || tls.verifyHostName(), handshakeTimeout);
                 Diagnosis diagnosis = diagnoser.diagnose(target, e);
@@ -153,6 +179,24 @@ public final class ConnectCommand implements Callable<Integer> {
             }
             return exit;
         }
+    }
+
+    /** What to try after the server refused the upgrade with {@code status}. */
+    static String hint(int status, ClientOptions options) {
+        boolean authorization = options.headers().stream().anyMatch(header -> header.named("Authorization"));
+        return switch (status) {
+            case 401 -> authorization ? "the server refused these credentials: check the token or user:password"
+                    : "the server wants credentials: --bearer-token-file FILE, --auth-basic-file FILE, or "
+                    + "-H 'Authorization: ...'";
+            case 403 -> "the server forbids this client: check the credentials, the Origin (--origin) and the path";
+            case 404 -> "nothing at this path on the server: check the URL's path";
+            case 400, 426 -> options.subprotocols().isEmpty()
+                    ? "the server refused the request: it may want a subprotocol (-s NAME) or another header (-H)"
+                    : "the server refused the request: check the subprotocols offered (-s) and the headers (-H)";
+            case 407 -> "the proxy wants credentials: --proxy-auth-file FILE or WSPROBE_PROXY_AUTH";
+            default -> status >= 300 && status < 400 ? "the server redirects: use the URL it points to"
+                    : "look at the server's log for why it refused the upgrade";
+        };
     }
 
     private void checkFlags() {

@@ -23,11 +23,21 @@ public final class TyrusClientConfig {
 
     /** The endpoint configuration that sends what {@code options} asks for. */
     public static ClientEndpointConfig endpointConfig(ClientOptions options) {
+        return endpointConfig(options, ClientEndpointConfig.Builder.create().build());
+    }
+
+    /**
+     * The same, keeping {@code base}'s decoders and encoders: an annotated endpoint's message methods are called
+     * through the decoders Tyrus put into its configuration.
+     */
+    public static ClientEndpointConfig endpointConfig(ClientOptions options, ClientEndpointConfig base) {
         List<Extension> extensions = new ArrayList<>();
         if (options.compress()) {
             extensions.add(new PerMessageDeflateExtension());
         }
         return ClientEndpointConfig.Builder.create()
+                .decoders(base.getDecoders())
+                .encoders(base.getEncoders())
                 .preferredSubprotocols(options.subprotocols())
                 .extensions(extensions)
                 .configurator(new RequestHeaders(options))

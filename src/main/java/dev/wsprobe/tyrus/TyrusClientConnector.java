@@ -36,6 +36,7 @@ public final class TyrusClientConnector implements ClientConnector, AutoCloseabl
     private final boolean insecure;
     private final Duration handshakeTimeout;
     private final ClientEndpointConfig config;
+    private final ClientOptions options;
 
     /** Without the shared client options (as before they existed). */
     public TyrusClientConnector(ClientTls tls, URI target, Duration handshakeTimeout) {
@@ -49,6 +50,7 @@ public final class TyrusClientConnector implements ClientConnector, AutoCloseabl
     public TyrusClientConnector(ClientTls tls, URI target, Duration handshakeTimeout, ClientOptions options) {
         this.handshakeTimeout = handshakeTimeout;
         this.config = TyrusClientConfig.endpointConfig(options);
+        this.options = options;
         TyrusClientConfig.applyProxy(client.getProperties(), options);
         client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) handshakeTimeout.toMillis());
         insecure = WebSocketUrl.isSecure(target) && !tls.verifyHostName();
@@ -67,27 +69,32 @@ public final class TyrusClientConnector implements ClientConnector, AutoCloseabl
      */
     @Override
     public void connect(Object annotatedEndpoint, URI target) throws DeploymentException, IOException {
-        Endpoint endpoint;
         if (annotatedEndpoint instanceof Endpoint programmatic) {
-            endpoint = programmatic;
+            open(programmatic, target);
         } else {
             ErrorCollector errors = new ErrorCollector();
-            endpoint = AnnotatedEndpoint.fromInstance(annotatedEndpoint, ComponentProviderService.createClient(), false,
-                    INCOMING_BUFFER_SIZE, errors);
+            AnnotatedEndpoint endpoint = AnnotatedEndpoint.fromInstance(annotatedEndpoint,
+                    ComponentProviderService.createClient(), false, INCOMING_BUFFER_SIZE, errors);
             if (!errors.isEmpty()) {
                 throw errors.composeComprehensiveException();
             }
+            open(endpoint, TyrusClientConfig.endpointConfig(options,
+                    (ClientEndpointConfig) endpoint.getEndpointConfig()), target);
         }
-        open(endpoint, target);
     }
 
     /** Opens a programmatic endpoint's connection; blocks until it is open (or failed, or timed out). */
     public Session open(Endpoint endpoint, URI target) throws DeploymentException, IOException {
+        return open(endpoint, config, target);
+    }
+
+    private Session open(Endpoint endpoint, ClientEndpointConfig endpointConfig, URI target)
+            throws DeploymentException, IOException {
         if (insecure) {
             LOG.log(System.Logger.Level.WARNING, "--insecure: the server's certificate and host name are NOT "
                     + "checked; anyone on the path can read and change this connection. For testing only.");
         }
-        Future<Session> connecting = client.asyncConnectToServer(endpoint, config, target);
+        Future<Session> connecting = client.asyncConnectToServer(endpoint, endpointConfig, target);
         try {
             return connecting.get(handshakeTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
