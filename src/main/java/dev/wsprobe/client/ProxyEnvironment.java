@@ -52,17 +52,22 @@ public final class ProxyEnvironment {
                 return true;
             }
             int entryPort = -1;
-            int colon = entry.lastIndexOf(':');
-            if (colon > 0 && entry.indexOf(':') == colon && !entry.endsWith("]")) {
-                try {
-                    entryPort = Integer.parseInt(entry.substring(colon + 1));
-                    entry = entry.substring(0, colon);
-                } catch (NumberFormatException e) {
-                    // not a port: leave the entry as it is
-                }
+            String portText = null;
+            if (entry.startsWith("[") && entry.indexOf(']') > 0) {
+                int close = entry.indexOf(']');
+                portText = entry.length() > close + 1 && entry.charAt(close + 1) == ':' ? entry.substring(close + 2)
+                        : null;
+                entry = entry.substring(1, close);
+            } else if (entry.indexOf(':') > 0 && entry.indexOf(':') == entry.lastIndexOf(':')) {
+                portText = entry.substring(entry.indexOf(':') + 1);
+                entry = entry.substring(0, entry.indexOf(':'));
             }
-            if (entry.startsWith("[") && entry.endsWith("]")) {
-                entry = entry.substring(1, entry.length() - 1);
+            if (portText != null) {
+                try {
+                    entryPort = Integer.parseInt(portText);
+                } catch (NumberFormatException e) {
+                    continue; // not a port: an entry curl would not match either
+                }
             }
             if (entry.startsWith(".")) {
                 entry = entry.substring(1);
