@@ -96,7 +96,16 @@ public final class TyrusClientConnector implements ClientConnector, AutoCloseabl
         }
         Future<Session> connecting = client.asyncConnectToServer(endpoint, endpointConfig, target);
         try {
-            return connecting.get(handshakeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            Session session = connecting.get(handshakeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!options.subprotocols().isEmpty() || options.compress()) {
+                String protocol = session.getNegotiatedSubprotocol();
+                LOG.log(System.Logger.Level.INFO, "negotiated subprotocol: "
+                        + (protocol == null || protocol.isEmpty() ? "none" : protocol) + ", extensions: "
+                        + (session.getNegotiatedExtensions().isEmpty() ? "none" : session.getNegotiatedExtensions()
+                        .stream().map(jakarta.websocket.Extension::getName)
+                        .collect(java.util.stream.Collectors.joining(", "))));
+            }
+            return session;
         } catch (TimeoutException e) {
             connecting.cancel(true);
             throw new IOException("not connected within " + handshakeTimeout.toMillis() + " ms", e);

@@ -68,6 +68,23 @@ class ConnectCliIT {
     }
 
     @Test
+    void originIsChosenOrLeftOutAndCompressionIsOfferedAndReported() throws Exception {
+        try (JarProcess run = JarProcess.start(Map.of("WSPROBE_BEARER_TOKEN", token), "connect", "--origin",
+                "https://app.example.com", "--compress", "-s", "chat", "-x", "squeeze me", server.ws().toString())) {
+            assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+            assertEquals("squeeze me\n", run.stdout());
+            assertTrue(run.stderr().contains("extensions: permessage-deflate"), run.stderr());
+            assertEquals("https://app.example.com", Await.next(server.upgrades, "the upgrade").origin());
+        }
+        try (JarProcess run = JarProcess.start(Map.of("WSPROBE_BEARER_TOKEN", token), "connect", "--origin", "none",
+                "-s", "chat", "-x", "hi", server.ws().toString())) {
+            assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+            assertTrue(run.stderr().contains("extensions: none"), run.stderr());
+            assertEquals(null, Await.next(server.upgrades, "the upgrade").origin());
+        }
+    }
+
+    @Test
     void withoutTheTokenItFailsAndSaysCredentialsAreMissing() throws Exception {
         try (JarProcess run = JarProcess.start("connect", "-s", "chat", "-x", "hi", server.ws().toString())) {
             assertEquals(1, run.exitCode(), run.stdout() + run.stderr());

@@ -112,6 +112,7 @@ class ProxyCliIT {
                     server.ws().toString())) {
                 assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
                 assertTrue(run.stdout().contains("1 received"), run.stdout());
+                assertTrue(run.stdout().contains("negotiated subprotocol: chat, extensions: none"), run.stdout());
             }
             try (JarProcess run = JarProcess.start(Map.of("WSPROBE_BEARER_TOKEN", token), "load", "--mode", "echo",
                     "--proxy", proxy.url(), "-s", "chat", "--connections", "2", "--duration", "1s",
