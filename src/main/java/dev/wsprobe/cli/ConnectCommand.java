@@ -120,7 +120,7 @@ public final class ConnectCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         ClientOptions options = client.resolve(target, spec.commandLine().getErr());
-        logging.install();
+        logging.installOnStderr(); // stdout carries the payloads (pipe) or the conversation (terminal)
         ClientTls tls = null;
         if (WebSocketUrl.isSecure(target)) {
             tls = trust.create();

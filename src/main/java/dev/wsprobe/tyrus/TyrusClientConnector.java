@@ -78,9 +78,20 @@ public final class TyrusClientConnector implements ClientConnector, AutoCloseabl
             if (!errors.isEmpty()) {
                 throw errors.composeComprehensiveException();
             }
-            open(endpoint, TyrusClientConfig.endpointConfig(options,
+            Session session = open(endpoint, TyrusClientConfig.endpointConfig(options,
                     (ClientEndpointConfig) endpoint.getEndpointConfig()), target);
+            if (!options.subprotocols().isEmpty() || options.compress()) {
+                logNegotiated(session);
+            }
         }
+    }
+
+    private static void logNegotiated(Session session) {
+        String protocol = session.getNegotiatedSubprotocol();
+        LOG.log(System.Logger.Level.INFO, "negotiated subprotocol: "
+                + (protocol == null || protocol.isEmpty() ? "none" : protocol) + ", extensions: "
+                + (session.getNegotiatedExtensions().isEmpty() ? "none" : session.getNegotiatedExtensions().stream()
+                .map(jakarta.websocket.Extension::getName).collect(java.util.stream.Collectors.joining(", "))));
     }
 
     /** Opens a programmatic endpoint's connection; blocks until it is open (or failed, or timed out). */
@@ -97,14 +108,6 @@ public final class TyrusClientConnector implements ClientConnector, AutoCloseabl
         Future<Session> connecting = client.asyncConnectToServer(endpoint, endpointConfig, target);
         try {
             Session session = connecting.get(handshakeTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (!options.subprotocols().isEmpty() || options.compress()) {
-                String protocol = session.getNegotiatedSubprotocol();
-                LOG.log(System.Logger.Level.INFO, "negotiated subprotocol: "
-                        + (protocol == null || protocol.isEmpty() ? "none" : protocol) + ", extensions: "
-                        + (session.getNegotiatedExtensions().isEmpty() ? "none" : session.getNegotiatedExtensions()
-                        .stream().map(jakarta.websocket.Extension::getName)
-                        .collect(java.util.stream.Collectors.joining(", "))));
-            }
             return session;
         } catch (TimeoutException e) {
             connecting.cancel(true);
