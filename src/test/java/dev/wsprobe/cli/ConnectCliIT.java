@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsprobe.testing.Await;
 import dev.wsprobe.testing.JarProcess;
+import dev.wsprobe.testing.JarServer;
 import dev.wsprobe.testing.JettyAuthServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,6 +82,18 @@ class ConnectCliIT {
             assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
             assertTrue(run.stderr().contains("extensions: none"), run.stderr());
             assertEquals(null, Await.next(server.upgrades, "the upgrade").origin());
+        }
+    }
+
+    @Test
+    void theServersCloseCodeAndReasonAreReportedAndAnAbnormalCloseIsExitCode8() throws Exception {
+        try (JarServer wsprobe = JarServer.launch("server", Map.of()).awaitReady();
+                JarProcess run = JarProcess.start("connect", "--wait", "10s",
+                        "ws://127.0.0.1:" + wsprobe.port() + "/echo").input("x".repeat(70_000) + "\n")) {
+            assertEquals(ConnectCommand.CLOSED_ABNORMALLY, run.exitCode(), run.stdout() + run.stderr());
+            assertTrue(run.stdout().isBlank(), "nothing was echoed");
+            assertTrue(run.stderr().contains("the server closed the connection: 1009 (too big), reason: message too "
+                    + "big: 70000 bytes"), run.stderr());
         }
     }
 
