@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -43,6 +44,9 @@ public final class CheckCommand implements Callable<Integer> {
     boolean json;
 
     @Mixin
+    ClientOptionsMixin client;
+
+    @Mixin
     ClientTrustOptions trust;
 
     @Mixin
@@ -54,6 +58,16 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         URI target = Converters.webSocketUrl(spec, url);
+        if (timeout.isZero() || timeout.isNegative()) {
+            throw new ParameterException(spec.commandLine(), "--timeout must be more than 0, got " + timeout);
+        }
+        // Parsed and checked like everywhere (a bad header or missing token file is said now), but the raw
+        // step-by-step check does not send them yet.
+        client.resolve(target, spec.commandLine().getErr());
+        if (client.anyGiven()) {
+            spec.commandLine().getErr().println("wsprobe: note: check does not send headers, subprotocols, "
+                    + "proxy or compression settings yet; connect, send and load do");
+        }
         logging.install();
         ClientTls tls = WebSocketUrl.isSecure(target) ? trust.create() : null;
         if (tls != null && !tls.verifyHostName()) {

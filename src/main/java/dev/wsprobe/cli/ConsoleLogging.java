@@ -28,11 +28,16 @@ public final class ConsoleLogging {
     }
 
     static void install(boolean verbose) {
+        install(verbose, System.out);
+    }
+
+    /** @param to where the lines go: stdout, or stderr for a command whose stdout carries data ({@code connect}) */
+    static void install(boolean verbose, PrintStream to) {
         Logger root = Logger.getLogger("");
         for (Handler existing : root.getHandlers()) {
             root.removeHandler(existing);
         }
-        root.addHandler(new LineHandler(System.out, verbose));
+        root.addHandler(new LineHandler(to, verbose));
         root.setLevel(Level.INFO);
         LIBRARIES.setLevel(verbose ? Level.INFO : Level.WARNING);
         WSPROBE.setLevel(verbose ? Level.FINE : Level.INFO);

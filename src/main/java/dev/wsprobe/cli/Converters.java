@@ -33,21 +33,22 @@ public final class Converters {
         }
     }
 
-    /** {@code 1s}, {@code 500ms}, {@code 1.5s}, {@code 2m}; a bare number means seconds. */
+    /** {@code 1s}, {@code 500ms}, {@code 1.5s}, {@code 2m}, {@code 1h}; a bare number means seconds. */
     static final class DurationConverter implements ITypeConverter<Duration> {
-        private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)?");
+        private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
 
         @Override
         public Duration convert(String value) {
             Matcher match = FORM.matcher(value.trim().toLowerCase(Locale.ROOT));
             if (!match.matches()) {
-                throw new TypeConversionException("'" + value + "' is not a duration; write e.g. 1s, 500ms or 2m");
+                throw new TypeConversionException("'" + value + "' is not a duration; write e.g. 1s, 500ms, 2m or 1h");
             }
             double amount = Double.parseDouble(match.group(1));
             String unit = match.group(2) == null ? "s" : match.group(2);
             double millis = switch (unit) {
                 case "ms" -> amount;
                 case "m" -> amount * 60_000;
+                case "h" -> amount * 3_600_000;
                 default -> amount * 1000;
             };
             return Duration.ofNanos(Math.round(millis * 1_000_000));

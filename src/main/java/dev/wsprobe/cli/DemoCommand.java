@@ -20,7 +20,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code wsprobe demo}: the whole conversation in one process, for a newcomer. A server with ws and wss
@@ -33,14 +36,22 @@ public final class DemoCommand implements Callable<Integer> {
     private static final System.Logger LOG = System.getLogger(DemoCommand.class.getName());
     private static final String LOOPBACK = "127.0.0.1";
 
-    @Option(names = "--count", defaultValue = "3", description = "Messages per sender (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--count", defaultValue = "3",
+            description = "Messages per sender, at least 1 (default: ${DEFAULT-VALUE}).")
     int count;
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     LoggingOptions logging;
 
     @Override
     public Integer call() throws Exception {
+        if (count < 1) {
+            // 0 would mean "until stopped" to the senders, and the demo would never end
+            throw new ParameterException(spec.commandLine(), "--count must be at least 1, got " + count);
+        }
         logging.install();
         TlsIdentity identity = DevelopmentCertificates.selfSigned(DevelopmentCertificates.LOCAL_NAMES);
         char[] password = "demo-only".toCharArray();

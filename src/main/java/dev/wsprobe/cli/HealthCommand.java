@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -47,12 +48,16 @@ public final class HealthCommand implements Callable<Integer> {
             description = "Longest wait for the connection and for the answer (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Mixin
+    LoggingOptions logging;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
         URI status = parse(url);
+        logging.install();
         PrintWriter out = spec.commandLine().getOut();
         long started = System.nanoTime();
         String verdict;

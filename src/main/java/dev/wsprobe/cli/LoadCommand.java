@@ -1,5 +1,6 @@
 package dev.wsprobe.cli;
 
+import dev.wsprobe.client.ClientOptions;
 import dev.wsprobe.tyrus.ClientTls;
 import dev.wsprobe.tyrus.TyrusLoadConnector;
 import dev.wsprobe.load.LoadOptions;
@@ -29,8 +30,8 @@ import picocli.CommandLine.Spec;
 /** {@code wsprobe load URL}: many connections from one process, round trips or the receiver's count. */
 @Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Open many connections to URL, each sending timestamped messages at --rate, and measure.",
-            "An echo URL (path containing \"echo\") is measured by round trips (p50..max); any other path by what "
-                + "the server counted, read from its /status.",
+            "--mode echo measures round trips (p50..max); --mode receiver measures what the server counted, read "
+                + "from its /status (default auto: echo when the path contains \"echo\").",
             "One live line a second; a summary at the end (--json: one JSON object on stdout, live lines on stderr).",
             "Exit code 0 when nothing went wrong, 1 when a connection failed or dropped, a send failed, or an echo "
                 + "never came back."})
@@ -81,11 +82,20 @@ public final class LoadCommand implements Callable<Integer> {
 
     @Option(names = "--ports-per-address", paramLabel = "N",
             description = "Local ports one source address may use; more connections are spread over 127.0.0.2, "
-                    + "127.0.0.3, ... (default: 90% of the kernel's ephemeral port range).")
+                    + "127.0.0.3, ... (default: 90%% of the kernel's ephemeral port range).")
     Integer portsPerAddress;
+
+    @Option(names = "--mode", paramLabel = "echo|receiver|auto", defaultValue = "auto",
+            description = "echo: the server answers each message, round trips are measured; receiver: a wsprobe "
+                    + "receiver, its /status counts are read; auto: echo when the path contains \"echo\" "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String mode;
 
     @Option(names = "--json", description = "Print the summary as one JSON object on stdout; live lines go to stderr.")
     boolean json;
+
+    @Mixin
+    ClientOptionsMixin client;
 
     @Mixin
     ClientTrustOptions trust;
@@ -100,17 +110,22 @@ public final class LoadCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         LoadOptions options = options();
         List<InetAddress> sources = sources(options);
+        PrintStream live = json ? System.err : System.out;
         try {
             OpenFileLimit.check(options.connections());
         } catch (IllegalStateException e) {
             throw new UserError(ExitCodes.SETUP, e.getMessage(), e);
         }
+        ClientOptions clientOptions = client.resolve(options.target(), spec.commandLine().getErr());
         logging.install();
         ClientTls tls = WebSocketUrl.isSecure(options.target()) ? trust.create() : null;
-        PrintStream live = json ? System.err : System.out;
+        live.println("mode: " + (options.echo() ? "echo (round trips measured)" : "receiver (its /status read)")
+                + (options.mode() == LoadOptions.Mode.AUTO ? ", from the path; choose with --mode echo|receiver"
+                : ""));
         ReceiverStatus receiver = options.echo() ? null
                 : new ReceiverStatus(options.target(), statusUrl, tls == null ? null : tls.context());
-        try (TyrusLoadConnector connector = new TyrusLoadConnector(tls, options.handshakeTimeout())) {
+        try (TyrusLoadConnector connector = new TyrusLoadConnector(tls, options.handshakeTimeout(),
+                clientOptions)) {
             LoadRun run = new LoadRun(options, connector, sources, receiver, live::println);
             CountDownLatch reported = new CountDownLatch(1);
             Thread stopOnSignal = new Thread(() -> stopAndWait(run, reported), "wsprobe-load-stop");
@@ -138,7 +153,7 @@ public final class LoadCommand implements Callable<Integer> {
         try {
             double perSecond = "max".equalsIgnoreCase(rate.trim()) ? 0 : parseRate();
             return new LoadOptions(target, connections, ramp, perSecond, inFlight, warmup, duration, size,
-                    handshakeTimeout);
+                    handshakeTimeout, LoadOptions.Mode.parse(mode));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

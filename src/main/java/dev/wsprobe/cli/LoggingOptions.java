@@ -10,4 +10,9 @@ public final class LoggingOptions {
     void install() {
         ConsoleLogging.install(verbose);
     }
+
+    /** Log lines to stderr: for a command whose stdout carries data. */
+    void installOnStderr() {
+        ConsoleLogging.install(verbose, System.err);
+    }
 }

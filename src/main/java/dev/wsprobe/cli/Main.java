@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 /** {@code java -jar wsprobe.jar}: the standalone host's command line. */
 @Command(name = "wsprobe", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "WebSocket receiver, echo server and periodic sender.",
-        subcommands = {ServerCommand.class, SendCommand.class, CheckCommand.class, LoadCommand.class,
+        subcommands = {ServerCommand.class, ConnectCommand.class, SendCommand.class, CheckCommand.class, LoadCommand.class,
             DemoCommand.class, HealthCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 

@@ -1,5 +1,6 @@
 package dev.wsprobe.cli;
 
+import dev.wsprobe.client.ClientOptions;
 import dev.wsprobe.tyrus.ClientTls;
 import dev.wsprobe.tyrus.StandaloneSender;
 import dev.wsprobe.sender.Heartbeat;
@@ -102,6 +103,14 @@ public final class SendCommand implements Callable<Integer> {
                     + "Permanent failures (TLS trust, HTTP 4xx...) never retry.")
     int maxRetries;
 
+    @Option(names = "--no-sequence",
+            description = "Connect to URL exactly as given: without it the sender adds ?wsprobe-sender=ID to the "
+                    + "URL's query, so a wsprobe receiver can count gaps and duplicates. For other servers.")
+    boolean noSequence;
+
+    @Mixin
+    ClientOptionsMixin client;
+
     @Mixin
     ClientTrustOptions trust;
 
@@ -124,16 +133,24 @@ public final class SendCommand implements Callable<Integer> {
                     new RetryPolicy(retryInitial, retryMax, maxRetries), handshakeTimeout, acknowledged,
                     new Heartbeat(pingInterval, pongTimeout));
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+        if (noSequence && acknowledged) {
+            throw new ParameterException(spec.commandLine(), "--ack needs the sender's identity in the URL: drop "
+                    + "--no-sequence");
+        }
+        ClientOptions clientOptions = client.resolve(target, spec.commandLine().getErr());
         logging.install();
+        if (!clientOptions.equals(ClientOptions.NONE)) {
+            LOG.log(System.Logger.Level.DEBUG, "client options: " + clientOptions);
+        }
         ClientTls tls = null;
         if (WebSocketUrl.isSecure(target)) {
             tls = trust.create();
         } else if (trust.anyGiven()) {
             LOG.log(System.Logger.Level.WARNING, "TLS options are ignored for a ws:// URL (plain, no TLS)");
         }
-        try (StandaloneSender sender = new StandaloneSender(options, tls)) {
+        try (StandaloneSender sender = new StandaloneSender(options, tls, clientOptions, !noSequence)) {
             CompletableFuture<SenderResult> outcome = sender.start();
             Thread stopOnSignal = new Thread(() -> cancelAndWait(sender, outcome), "wsprobe-cancel");
             Runtime.getRuntime().addShutdownHook(stopOnSignal);
@@ -164,9 +181,20 @@ public final class SendCommand implements Callable<Integer> {
             LOG.log(System.Logger.Level.INFO, "summary: " + result.sent() + " sent, " + result.sendFailures()
                     + " send errors, " + result.skipped() + " skipped (not ready), " + result.received()
                     + " received" + (acknowledged ? ", " + result.resent() + " resent, " + result.unacknowledged()
-                    + " unacknowledged" : "") + ", final state: " + result.finalState());
+                    + " unacknowledged" : "") + ", final state: " + result.finalState() + outcome(result));
             summaryWritten.countDown();
         }
+    }
+
+    /** {@code cancelled} is Network.framework's word for every end on purpose: say which end it was. */
+    private String outcome(SenderResult result) {
+        if (!result.succeeded()) {
+            return "";
+        }
+        if (count > 0 && result.sent() == count) {
+            return " (run completed: all " + count + (count == 1 ? " message" : " messages") + " sent)";
+        }
+        return count > 0 ? " (stopped before --count was reached)" : " (stopped by the user)";
     }
 
     private static void removeHook(Thread hook) {

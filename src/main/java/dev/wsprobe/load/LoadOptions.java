@@ -18,12 +18,42 @@ import java.time.Duration;
  * @param sizeBytes        message size in bytes, at least {@link LoadMessage#MIN_SIZE} (default 52, the size of the
  *                         seed's "Hello Cruel World" message)
  * @param handshakeTimeout a connection not open by then counts as failed (default 10 s)
+ * @param mode             how the run is measured: round trips ({@link Mode#ECHO}), the receiver's counts
+ *                         ({@link Mode#RECEIVER}), or {@link Mode#AUTO}: echo when the path contains "echo"
  */
 public record LoadOptions(URI target, int connections, double rampPerSecond, double ratePerSecond, int inFlight,
-        Duration warmup, Duration duration, int sizeBytes, Duration handshakeTimeout) {
+        Duration warmup, Duration duration, int sizeBytes, Duration handshakeTimeout, Mode mode) {
     public static final int DEFAULT_SIZE = 52;
 
+    /** What the server at the target does with the messages, so what can be measured. */
+    public enum Mode {
+        /** Answers each message with the same message: round trips are measured. */
+        ECHO,
+        /** Counts what it receives (a wsprobe receiver): its {@code /status} is read. */
+        RECEIVER,
+        /** Echo when the URL's path contains "echo", receiver otherwise. */
+        AUTO;
+
+        public static Mode parse(String text) {
+            return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "echo" -> ECHO;
+                case "receiver" -> RECEIVER;
+                case "auto" -> AUTO;
+                default -> throw new IllegalArgumentException("--mode must be echo, receiver or auto, got '" + text
+                        + "'");
+            };
+        }
+    }
+
+    /** Measured as {@link Mode#AUTO} decides. */
+    public LoadOptions(URI target, int connections, double rampPerSecond, double ratePerSecond, int inFlight,
+            Duration warmup, Duration duration, int sizeBytes, Duration handshakeTimeout) {
+        this(target, connections, rampPerSecond, ratePerSecond, inFlight, warmup, duration, sizeBytes,
+                handshakeTimeout, Mode.AUTO);
+    }
+
     public LoadOptions {
+        java.util.Objects.requireNonNull(mode, "mode");
         require(connections >= 1, "--connections must be at least 1");
         require(rampPerSecond > 0, "--ramp must be more than 0 connections per second");
         require(ratePerSecond >= 0, "--rate cannot be negative");
@@ -39,9 +69,18 @@ public record LoadOptions(URI target, int connections, double rampPerSecond, dou
                 Duration.ofSeconds(10));
     }
 
-    /** Round trips are measured against echo endpoints; the same rule as {@code check}. */
+    /** Whether round trips are measured (an echo server), rather than the receiver's counts. */
     public boolean echo() {
-        return target.getPath() != null && target.getPath().contains("echo");
+        return switch (mode) {
+            case ECHO -> true;
+            case RECEIVER -> false;
+            case AUTO -> target.getPath() != null && target.getPath().contains("echo");
+        };
+    }
+
+    public LoadOptions withMode(Mode newMode) {
+        return new LoadOptions(target, connections, rampPerSecond, ratePerSecond, inFlight, warmup, duration,
+                sizeBytes, handshakeTimeout, newMode);
     }
 
     public boolean pipelined() {
@@ -50,22 +89,22 @@ public record LoadOptions(URI target, int connections, double rampPerSecond, dou
 
     public LoadOptions withConnections(int newConnections) {
         return new LoadOptions(target, newConnections, rampPerSecond, ratePerSecond, inFlight, warmup, duration,
-                sizeBytes, handshakeTimeout);
+                sizeBytes, handshakeTimeout, mode);
     }
 
     public LoadOptions withRamp(double newRamp) {
         return new LoadOptions(target, connections, newRamp, ratePerSecond, inFlight, warmup, duration, sizeBytes,
-                handshakeTimeout);
+                handshakeTimeout, mode);
     }
 
     public LoadOptions withRate(double newRate, int newInFlight) {
         return new LoadOptions(target, connections, rampPerSecond, newRate, newInFlight, warmup, duration, sizeBytes,
-                handshakeTimeout);
+                handshakeTimeout, mode);
     }
 
     public LoadOptions withTiming(Duration newWarmup, Duration newDuration) {
         return new LoadOptions(target, connections, rampPerSecond, ratePerSecond, inFlight, newWarmup, newDuration,
-                sizeBytes, handshakeTimeout);
+                sizeBytes, handshakeTimeout, mode);
     }
 
     private static void require(boolean condition, String message) {

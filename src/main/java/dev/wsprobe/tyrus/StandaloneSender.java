@@ -1,11 +1,17 @@
 package dev.wsprobe.tyrus;
 
+import dev.wsprobe.client.ClientOptions;
 import dev.wsprobe.diagnosis.Diagnoser;
+import dev.wsprobe.sender.ConnectionState;
 import dev.wsprobe.sender.PeriodicSender;
+import dev.wsprobe.sender.SenderListener;
 import dev.wsprobe.sender.SenderLog;
 import dev.wsprobe.sender.SenderOptions;
 import dev.wsprobe.sender.SenderResult;
+import jakarta.websocket.CloseReason;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,7 +24,19 @@ public final class StandaloneSender implements AutoCloseable {
 
     /** @param tls trust for a wss:// target; null for ws:// */
     public StandaloneSender(SenderOptions options, ClientTls tls) {
-        connector = new TyrusClientConnector(tls, options.target(), options.handshakeTimeout());
+        this(options, tls, ClientOptions.NONE, true);
+    }
+
+    /**
+     * @param tls           trust for a wss:// target; null for ws://
+     * @param clientOptions headers, Origin, subprotocols, proxy, compression
+     * @param sequence      whether the sender names itself in the URL's query ({@code ?wsprobe-sender=...}) so a
+     *                      wsprobe receiver can count gaps; off for foreign servers ({@code --no-sequence})
+     */
+    public StandaloneSender(SenderOptions options, ClientTls tls, ClientOptions clientOptions, boolean sequence) {
+        TyrusClientConnector tyrus = new TyrusClientConnector(tls, options.target(), options.handshakeTimeout(),
+                clientOptions);
+        connector = tyrus;
         // two threads: a tick is counted (as skipped) while a connection attempt blocks the other
         scheduler = Executors.newScheduledThreadPool(2, task -> {
             Thread thread = new Thread(task, "wsprobe-" + options.name().replace(' ', '-'));
@@ -29,8 +47,11 @@ public final class StandaloneSender implements AutoCloseable {
         Diagnoser diagnoser = tls == null
                 ? new Diagnoser(null, true, options.handshakeTimeout())
                 : new Diagnoser(tls.context(), tls.verifyHostName(), options.handshakeTimeout());
-        sender = new PeriodicSender(options, connector, scheduler, new SenderLog(options.name()),
-                Clock.systemDefaultZone(), diagnoser);
+        SenderListener log = new LogAsConnected(new SenderLog(options.name()), sequence ? null : options.target());
+        // Without the sequence, the sender connects to the URL exactly as given: the query the sender adds is
+        // taken off again on the way to the server.
+        sender = new PeriodicSender(options, sequence ? tyrus : (endpoint, target) -> tyrus.connect(endpoint,
+                options.target()), scheduler, log, Clock.systemDefaultZone(), diagnoser);
     }
 
     public CompletableFuture<SenderResult> start() {
@@ -45,5 +66,62 @@ public final class StandaloneSender implements AutoCloseable {
     public void close() {
         scheduler.shutdownNow();
         connector.close();
+    }
+
+    /** Passes every event on to the log; names the URL as connected to. */
+    private static final class LogAsConnected implements SenderListener {
+        private final SenderListener log;
+        /** The URL as connected to, when the sender's query is taken off again; null to log it as it is. */
+        private final URI connectedTo;
+
+        LogAsConnected(SenderListener log, URI connectedTo) {
+            this.log = log;
+            this.connectedTo = connectedTo;
+        }
+
+        @Override
+        public void willStart(URI target) {
+            log.willStart(connectedTo != null ? connectedTo : target);
+        }
+
+        @Override
+        public void stateChanged(ConnectionState state) {
+            log.stateChanged(state);
+        }
+
+        @Override
+        public void willRetry(int retry, Duration delay) {
+            log.willRetry(retry, delay);
+        }
+
+        @Override
+        public void willSend(long number) {
+            log.willSend(number);
+        }
+
+        @Override
+        public void didSend(long number, int sizeBytes, Throwable error) {
+            log.didSend(number, sizeBytes, error);
+        }
+
+        @Override
+        public void resent(long number, Throwable error) {
+            log.resent(number, error);
+        }
+
+        @Override
+        public void skipped(long totalSkipped) {
+            log.skipped(totalSkipped);
+        }
+
+        @Override
+        public void received(boolean binary, int sizeBytes) {
+            log.received(binary, sizeBytes);
+        }
+
+        @Override
+        public void closed(CloseReason closeReason) {
+            log.closed(closeReason);
+        }
     }
 }

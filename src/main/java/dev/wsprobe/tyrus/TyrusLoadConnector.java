@@ -1,5 +1,6 @@
 package dev.wsprobe.tyrus;
 
+import dev.wsprobe.client.ClientOptions;
 import dev.wsprobe.load.LoadConnector;
 import dev.wsprobe.sender.WebSocketUrl;
 import dev.wsprobe.tls.SslContexts;
@@ -31,12 +32,20 @@ public final class TyrusLoadConnector implements LoadConnector {
     private final ClientTls tls;
     private final Duration handshakeTimeout;
     private final Map<Optional<InetAddress>, ClientManager> clients = new ConcurrentHashMap<>();
-    private final ClientEndpointConfig config = ClientEndpointConfig.Builder.create().build();
+    private final ClientOptions options;
+    private final ClientEndpointConfig config;
 
     /** @param tls for wss:// targets; null for ws:// (Tyrus would force TLS on a ws:// URL given a configurator) */
     public TyrusLoadConnector(ClientTls tls, Duration handshakeTimeout) {
+        this(tls, handshakeTimeout, ClientOptions.NONE);
+    }
+
+    /** @param options headers, Origin, subprotocols, proxy and compression for every connection */
+    public TyrusLoadConnector(ClientTls tls, Duration handshakeTimeout, ClientOptions options) {
         this.tls = tls;
         this.handshakeTimeout = handshakeTimeout;
+        this.options = options;
+        this.config = TyrusClientConfig.endpointConfig(options);
     }
 
     @Override
@@ -56,6 +65,7 @@ public final class TyrusLoadConnector implements LoadConnector {
         properties.put(GrizzlyClientProperties.WORKER_THREAD_POOL_CONFIG, ThreadPoolConfig.defaultConfig().copy()
                 .setPoolName("wsprobe-load-worker").setCorePoolSize(workers).setMaxPoolSize(workers));
         properties.put(ClientProperties.HANDSHAKE_TIMEOUT, (int) handshakeTimeout.toMillis());
+        TyrusClientConfig.applyProxy(properties, options);
         source.ifPresent(address -> properties.put(ClientProperties.SOCKET_BINDING, address));
         // Tyrus masks every frame with a key from one shared SecureRandom, whose lock the client's threads then
         // queue for. Unpredictable masks protect proxies from scripts in browsers (RFC 6455, 10.3); a load

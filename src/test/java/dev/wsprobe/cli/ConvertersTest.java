@@ -18,6 +18,7 @@ class ConvertersTest {
         assertEquals(Duration.ofMillis(250), durations.convert("250ms"));
         assertEquals(Duration.ofMillis(1500), durations.convert("1.5s"));
         assertEquals(Duration.ofMinutes(2), durations.convert("2m"));
+        assertEquals(Duration.ofHours(1), durations.convert("1h"));
         assertThrows(TypeConversionException.class, () -> durations.convert("soon"));
     }
 

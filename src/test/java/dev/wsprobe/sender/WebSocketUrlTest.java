@@ -30,4 +30,21 @@ class WebSocketUrlTest {
         assertEquals(true, error.getMessage().startsWith("bad URL \"" + url + "\""), error.getMessage());
         assertEquals(true, error.getMessage().contains(hint), error.getMessage());
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"ws://localhost:99999/", "ws://localhost:-1/",
+        "ws://localhost:0/", "wss://127.0.0.1:65536/x", "ws://[::1]:70000/", "ws://user@host:0/"})
+    void portOutsideTheRangeIsSaidAsSuch(String url) {
+        IllegalArgumentException error = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> WebSocketUrl.parse(url));
+        org.junit.jupiter.api.Assertions.assertTrue(error.getMessage().contains("port must be 1-65535"),
+                error.getMessage());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"ws://localhost:1/", "ws://localhost:65535/",
+        "ws://[::1]:8080/echo", "ws://localhost/", "ws://localhost:/"})
+    void portsInTheRangeOrNoneAreFine(String url) {
+        org.junit.jupiter.api.Assertions.assertEquals(url, WebSocketUrl.parse(url).toString());
+    }
 }

@@ -58,8 +58,18 @@ public final class JarProcess implements AutoCloseable {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(name -> name.startsWith("WSPROBE_"));
+        // the machine's proxy settings must not reach the jar unless a test gives them
+        builder.environment().keySet().removeIf(name -> name.toLowerCase(java.util.Locale.ROOT).endsWith("_proxy"));
         builder.environment().putAll(environment);
         return new JarProcess(builder.start());
+    }
+
+    /** Writes {@code text} to the process's stdin and closes it (end of input). */
+    public JarProcess input(String text) throws IOException {
+        try (java.io.OutputStream in = process.getOutputStream()) {
+            in.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return this;
     }
 
     /** Runs to the end (bounded) and returns the exit code. */

@@ -1,0 +1,378 @@
+package dev.wsprobe.cli;
+
+import dev.wsprobe.client.ClientOptions;
+import dev.wsprobe.client.Conversation;
+import dev.wsprobe.client.ConversationPrinter;
+import dev.wsprobe.client.Secrets;
+import dev.wsprobe.client.SlashCommand;
+import dev.wsprobe.diagnosis.Diagnoser;
+import dev.wsprobe.diagnosis.Diagnosis;
+import dev.wsprobe.diagnosis.Failures;
+import dev.wsprobe.sender.WebSocketUrl;
+import dev.wsprobe.tyrus.ClientTls;
+import dev.wsprobe.tyrus.HandshakeStatus;
+import dev.wsprobe.tyrus.TyrusClientConnector;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Extension;
+import jakarta.websocket.Session;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code wsprobe connect URL}: the interactive client, on a terminal or in a pipe. */
+@Command(name = "connect", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Connect to URL and talk: each line typed is sent as a text message, every message received "
+            + "is printed.",
+            "On a terminal: received messages with direction, time, type and size; /help lists the commands "
+                + "(/ping, /close, /binary, /quit).",
+            "In a pipe (or with --pipe): stdin lines are the messages; received payloads go to stdout, one per "
+                + "line, everything else to stderr; at the end of stdin it waits up to --wait for replies, closes "
+                + "with 1000 and exits.",
+            "Exit codes: 0 closed normally (1000, or the server's 1000/1001), 1 the connection failed, 2 bad "
+                + "command line, 3 setup (files, keystores), 8 the server closed abnormally (another code, or no "
+                + "close frame)."})
+public final class ConnectCommand implements Callable<Integer> {
+    static final int CLOSED_ABNORMALLY = 8;
+    /** Once every message sent has had a reply, this much silence ends the wait early. */
+    private static final Duration QUIET = Duration.ofMillis(250);
+
+    @Parameters(index = "0", paramLabel = "URL", description = "ws:// or wss:// URL, e.g. ws://localhost:12345/echo")
+    String url;
+
+    @Option(names = {"-x", "--execute"}, paramLabel = "MESSAGE",
+            description = "Send this text message (repeatable, in order) instead of reading stdin; then wait "
+                    + "--wait for replies and close.")
+    List<String> execute = new ArrayList<>();
+
+    @Option(names = "--wait", paramLabel = "DURATION", defaultValue = "2s", converter = Converters.DurationConverter.class,
+            description = "After the last message (end of stdin, or --execute): wait at most this long for replies "
+                    + "before closing; it ends sooner once every message has had a reply (default: ${DEFAULT-VALUE}).")
+    Duration wait;
+
+    @Option(names = "--json", description = "Print every event as one JSON object per line (JSON Lines) on stdout, "
+            + "with its time.")
+    boolean json;
+
+    @Option(names = "--binary-as", paramLabel = "hex|base64", defaultValue = "hex",
+            description = "How received binary messages are printed (default: ${DEFAULT-VALUE}).")
+    String binaryAs;
+
+    @Option(names = "--show-control", description = "Also print pings sent and pongs received.")
+    boolean showControl;
+
+    @Option(names = "--stdin-binary", description = "Send all of stdin, as raw bytes, as one binary message.")
+    boolean stdinBinary;
+
+    @Option(names = "--terminal", description = "Terminal mode even when stdin or stdout is not a terminal.")
+    boolean forceTerminal;
+
+    @Option(names = "--pipe", description = "Pipe mode even on a terminal.")
+    boolean forcePipe;
+
+    @Option(names = "--handshake-timeout", paramLabel = "DURATION", defaultValue = "10s",
+            converter = Converters.DurationConverter.class,
+            description = "A connection (TCP, proxy, TLS, upgrade) not open by then has failed "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration handshakeTimeout;
+
+    @Mixin
+    ClientOptionsMixin client;
+
+    @Mixin
+    ClientTrustOptions trust;
+
+    @Mixin
+    LoggingOptions logging;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        URI target = Converters.webSocketUrl(spec, url);
+        checkFlags();
+        ConversationPrinter.BinaryAs binaryForm;
+        try {
+            binaryForm = ConversationPrinter.BinaryAs.parse(binaryAs);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        ClientOptions options = client.resolve(target, spec.commandLine().getErr());
+        logging.installOnStderr(); // stdout carries the payloads (pipe) or the conversation (terminal)
+        ClientTls tls = null;
+        if (WebSocketUrl.isSecure(target)) {
+            tls = trust.create();
+        }
+        boolean terminal = forceTerminal || (!forcePipe && !json && execute.isEmpty() && !stdinBinary
+                && System.console() != null);
+        ConversationPrinter.Form form = json ? ConversationPrinter.Form.JSON
+                : terminal ? ConversationPrinter.Form.TERMINAL : ConversationPrinter.Form.PIPE;
+        ConversationPrinter printer = new ConversationPrinter(form, binaryForm, showControl, System.out, System.err,
+                options.secretValues(), Clock.systemDefaultZone());
+        Conversation conversation = new Conversation(printer);
+        try (TyrusClientConnector connector = new TyrusClientConnector(tls, target, handshakeTimeout, options)) {
+            options.proxyToUse().ifPresent(proxy -> printer.note("through the proxy " + proxy));
+            Session session;
+            try {
+                session = connector.open(conversation, target);
+            } catch (DeploymentException | IOException e) {
+                OptionalInt proxyStatus = HandshakeStatus.ofProxy(e);
+                if (proxyStatus.isPresent()) {
+                    printer.problem("could not connect: the proxy answered HTTP " + proxyStatus.getAsInt()
+                            + " to CONNECT; try: " + (proxyStatus.getAsInt() == 407 ? hint(407, options)
+                            : "the proxy refuses this tunnel (a 403 often means the port is not allowed; 502/504: "
+                            + "the proxy cannot reach the server)"));
+                    return ExitCodes.FAILED;
+                }
+                OptionalInt status = HandshakeStatus.of(e);
+                if (status.isPresent()) {
+                    // the server's own answer to this request, headers and all: more exact than a fresh probe
+                    printer.problem("could not connect: the server answered HTTP " + status.getAsInt()
+                            + " to the upgrade request; try: " + hint(status.getAsInt(), options));
+                    return ExitCodes.FAILED;
+                }
+                if (options.proxyToUse().isPresent()) {
+                    // a fresh probe would go direct, not through the proxy: say what failed as it is
+                    printer.problem("could not connect through the proxy " + options.proxy() + ": "
+                            + Failures.summary(e) + "; try: is the proxy running, and does it let this host and "
+                            + "port through?");
+                    return ExitCodes.FAILED;
+                }
+                Diagnoser diagnoser = new Diagnoser(tls == null ? null : tls.context(),
+                        tls == null || tls.verifyHostName(), handshakeTimeout);
+                Diagnosis diagnosis = diagnoser.diagnose(target, e);
+                printer.problem("could not connect: " + diagnosis.cause() + "; try: " + diagnosis.fix());
+                return ExitCodes.FAILED;
+            }
+            printer.opened(Secrets.withoutUserInfo(target), session.getNegotiatedSubprotocol(),
+                    session.getNegotiatedExtensions().stream().map(Extension::getName).collect(Collectors.toList()));
+            Thread closeOnSignal = new Thread(() -> closeQuietly(conversation, 1001, "interrupted"),
+                    "wsprobe-connect-close");
+            Runtime.getRuntime().addShutdownHook(closeOnSignal);
+            int exit = terminal ? terminal(conversation, printer) : pipe(conversation, printer);
+            try {
+                Runtime.getRuntime().removeShutdownHook(closeOnSignal);
+            } catch (IllegalStateException e) {
+                // shutting down already: the hook is running
+            }
+            return exit;
+        }
+    }
+
+    /** What to try after the server refused the upgrade with {@code status}. */
+    static String hint(int status, ClientOptions options) {
+        boolean authorization = options.headers().stream().anyMatch(header -> header.named("Authorization"));
+        return switch (status) {
+            case 401 -> authorization ? "the server refused these credentials: check the token or user:password"
+                    : "the server wants credentials: --bearer-token-file FILE, --auth-basic-file FILE, or "
+                    + "-H 'Authorization: ...'";
+            case 403 -> "the server forbids this client: check the credentials, the Origin (--origin) and the path";
+            case 404 -> "nothing at this path on the server: check the URL's path";
+            case 400, 426 -> options.subprotocols().isEmpty()
+                    ? "the server refused the request: it may want a subprotocol (-s NAME) or another header (-H)"
+                    : "the server refused the request: check the subprotocols offered (-s) and the headers (-H)";
+            case 407 -> "the proxy wants credentials: --proxy-auth-file FILE or WSPROBE_PROXY_AUTH";
+            default -> status >= 300 && status < 400 ? "the server redirects: use the URL it points to"
+                    : "look at the server's log for why it refused the upgrade";
+        };
+    }
+
+    private void checkFlags() {
+        List<String> wrong = new ArrayList<>();
+        if (forceTerminal && forcePipe) {
+            wrong.add("choose --terminal or --pipe, not both");
+        }
+        if (wait.isNegative()) {
+            wrong.add("--wait cannot be negative");
+        }
+        if (handshakeTimeout.isZero() || handshakeTimeout.isNegative()) {
+            wrong.add("--handshake-timeout must be more than 0");
+        }
+        if (stdinBinary && !execute.isEmpty()) {
+            wrong.add("--stdin-binary reads stdin, --execute does not: choose one");
+        }
+        if (forceTerminal && (json || stdinBinary || !execute.isEmpty())) {
+            wrong.add("--terminal does not go with --json, --stdin-binary or --execute");
+        }
+        if (!wrong.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), wrong.get(0));
+        }
+    }
+
+    /** Pipe mode: send, wait for replies, close with 1000. */
+    private int pipe(Conversation conversation, ConversationPrinter printer) throws InterruptedException {
+        AtomicLong sent = new AtomicLong();
+        CompletableFuture<Void> input = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                if (!execute.isEmpty()) {
+                    for (String message : execute) {
+                        conversation.sendText(message);
+                        printer.sent(message);
+                        sent.incrementAndGet();
+                    }
+                } else if (stdinBinary) {
+                    byte[] bytes = System.in.readAllBytes();
+                    if (bytes.length > 0) {
+                        conversation.sendBinary(bytes);
+                        printer.sent(bytes);
+                        sent.incrementAndGet();
+                    }
+                } else {
+                    BufferedReader lines = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                    for (String line = lines.readLine(); line != null && conversation.isOpen();
+                            line = lines.readLine()) {
+                        conversation.sendText(line);
+                        printer.sent(line);
+                        sent.incrementAndGet();
+                    }
+                }
+                input.complete(null);
+            } catch (IOException | RuntimeException e) {
+                if (conversation.isOpen()) {
+                    printer.problem("could not send: " + e.getMessage());
+                }
+                input.complete(null);
+            }
+        }, "wsprobe-connect-input");
+        reader.setDaemon(true);
+        reader.start();
+        CompletableFuture.anyOf(input, conversation.closed()).join();
+        if (!conversation.closed().isDone()) {
+            awaitReplies(conversation, sent.get());
+        }
+        return finish(conversation, 1000, "");
+    }
+
+    /** Until the server closes, --wait passes, or every message has had a reply and the server went quiet. */
+    private void awaitReplies(Conversation conversation, long sent) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        long lastCount = conversation.receivedCount();
+        long lastChange = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            long step = Math.min(TimeUnit.MILLISECONDS.toNanos(50), Math.max(1, deadline - System.nanoTime()));
+            try {
+                conversation.closed().get(step, TimeUnit.NANOSECONDS);
+                return;
+            } catch (TimeoutException e) {
+                // still open: look again
+            } catch (ExecutionException e) {
+                return;
+            }
+            long count = conversation.receivedCount();
+            if (count != lastCount) {
+                lastCount = count;
+                lastChange = System.nanoTime();
+            } else if (sent > 0 && count >= sent && System.nanoTime() - lastChange >= QUIET.toNanos()) {
+                return;
+            }
+        }
+    }
+
+    /** Terminal mode: lines and slash commands until /quit, /close, end of input, or the server closes. */
+    private int terminal(Conversation conversation, ConversationPrinter printer) throws InterruptedException {
+        CompletableFuture<int[]> closeAsked = new CompletableFuture<>();
+        closeAsked.exceptionally(ignored -> null);
+        Thread reader = new Thread(() -> {
+            try {
+                BufferedReader lines = new BufferedReader(new InputStreamReader(terminalInput(),
+                        StandardCharsets.UTF_8));
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (!conversation.isOpen()) {
+                        break;
+                    }
+                    SlashCommand command;
+                    try {
+                        command = SlashCommand.parse(line);
+                    } catch (IllegalArgumentException e) {
+                        printer.problem(e.getMessage());
+                        continue;
+                    }
+                    switch (command.kind()) {
+                        case TEXT -> {
+                            conversation.sendText(command.text());
+                            printer.sent(command.text());
+                        }
+                        case BINARY -> {
+                            conversation.sendBinary(command.bytes());
+                            printer.sent(command.bytes());
+                        }
+                        case PING -> {
+                            conversation.ping(command.text());
+                            printer.pingSent(command.text());
+                        }
+                        case HELP -> printer.plain(SlashCommand.HELP);
+                        case QUIT, CLOSE -> {
+                            closeAsked.complete(new int[] {command.code()});
+                            if (command.kind() == SlashCommand.Kind.CLOSE) {
+                                closeReason = command.text();
+                            }
+                            return;
+                        }
+                    }
+                }
+                closeAsked.complete(new int[] {1000});
+            } catch (IOException | RuntimeException e) {
+                if (conversation.isOpen()) {
+                    printer.problem("could not send: " + e.getMessage());
+                }
+                closeAsked.complete(new int[] {1000});
+            }
+        }, "wsprobe-connect-input");
+        reader.setDaemon(true);
+        reader.start();
+        CompletableFuture.anyOf(closeAsked, conversation.closed()).join();
+        int code = closeAsked.isDone() ? closeAsked.join()[0] : 1000;
+        return finish(conversation, code, closeReason);
+    }
+
+    private volatile String closeReason = "";
+
+    private static InputStream terminalInput() {
+        return System.in;
+    }
+
+    /** Closes (unless the server did), waits for the close to complete, and turns the ending into an exit code. */
+    private static int finish(Conversation conversation, int code, String reason) throws InterruptedException {
+        if (!conversation.closed().isDone()) {
+            closeQuietly(conversation, code, reason);
+        }
+        Conversation.Ending ending;
+        try {
+            ending = conversation.closed().get(5, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return ExitCodes.OK; // we closed; the server never answered the close, which is its problem
+        }
+        return ending.normal() ? ExitCodes.OK : CLOSED_ABNORMALLY;
+    }
+
+    private static void closeQuietly(Conversation conversation, int code, String reason) {
+        try {
+            conversation.close(code, reason);
+        } catch (IOException | RuntimeException e) {
+            // already closed: its close was reported
+        }
+    }
+}
