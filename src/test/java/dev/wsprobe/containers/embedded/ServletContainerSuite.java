@@ -3,7 +3,12 @@ package dev.wsprobe.containers.embedded;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wsprobe.testing.EchoCases;
 import dev.wsprobe.testing.EndpointSuite;
+import dev.wsprobe.testing.InteropPair;
+import dev.wsprobe.testing.InteropResults;
+import dev.wsprobe.testing.JdkEchoClient;
+import dev.wsprobe.testing.JdkSocket;
 import dev.wsprobe.testing.RawWebSocket;
 import dev.wsprobe.testing.TestPki;
 import dev.wsprobe.testing.TestedHost;
@@ -14,6 +19,8 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The endpoint suite against the built {@code target/wsprobe.war} deployed at {@code /wsprobe} in an embedded
@@ -28,8 +35,15 @@ public abstract class ServletContainerSuite extends EndpointSuite {
     private static EmbeddedContainer server;
     private static EmbeddedWar war;
 
-    /** Starts the container and deploys the built WAR; call from the subclass' {@code @BeforeAll}. */
-    protected static void deployBuiltWar(EmbeddedContainer container) throws Exception {
+    private static InteropPair pair;
+
+    /**
+     * Starts the container and deploys the built WAR; call from the subclass' {@code @BeforeAll}. The
+     * interoperability cases it proves are recorded for docs/interop.md under {@code interopPair}.
+     */
+    protected static void deployBuiltWar(EmbeddedContainer container, InteropPair interopPair) throws Exception {
+        pair = interopPair;
+        InteropResults.startPair(pair);
         server = container;
         server.deploy(WarFiles.built(), CONTEXT_PATH);
         war = new EmbeddedWar(server, CONTEXT_PATH, PKI.trustingClientContext());
@@ -77,9 +91,21 @@ public abstract class ServletContainerSuite extends EndpointSuite {
         try (RawWebSocket refused = RawWebSocket.connect(echo, null, Map.of("Origin", "http://evil.test"))) {
             assertEquals(403, refused.handshake().status(), "a foreign page");
             // the filter's answer, not the container's: its one-line reason names the origin
-            assertEquals("text/plain;charset=UTF-8",
-                    refused.handshake().headers().get("content-type").replace(" ", ""),
+            assertTrue("text/plain;charset=UTF-8".equalsIgnoreCase(
+                    refused.handshake().headers().get("content-type").replace(" ", "")),
                     "headers " + refused.handshake().headers());
         }
+    }
+
+    /** docs/interop.md's rows for this container: frame-length boundaries, fragments and ping, ws and wss. */
+    @ParameterizedTest(name = "secure={0}")
+    @ValueSource(booleans = {false, true})
+    void jdkClientInteroperatesWithTheWarInThisContainer(boolean secure) throws Exception {
+        JdkEchoClient client = new JdkEchoClient(JdkSocket.connect(war.url(secure, "/echo"),
+                secure ? war.clientTrust() : null));
+        EchoCases.boundarySizes(client, pair, secure);
+        EchoCases.fragments(client, pair, secure);
+        EchoCases.ping(client, pair, secure);
+        client.close(1000, "done");
     }
 }
