@@ -7,7 +7,6 @@ import dev.wsprobe.server.ServerContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,11 +16,11 @@ import java.nio.charset.StandardCharsets;
 /**
  * The WAR's side of the {@link HandshakePolicy}: in front of the server's WebSocket implementation, it answers
  * the upgrade requests the policy refuses, with the same status, headers and body as the standalone server.
- * Tyrus (Payara), Undertow (WildFly), Tomcat and Jetty all map their upgrade handling after the application's
- * filters, so this sees every handshake first; left alone, Payara and WildFly upgrade a POST with 101, and
- * Undertow passes a request whose {@code checkOrigin} failed on down the chain instead of refusing it.
+ * {@link WarLifecycle} adds it first in the chain (not by annotation: Jetty 12 would put its own upgrade filter
+ * ahead of an annotated one), so it sees every handshake before the server's WebSocket implementation does;
+ * left alone, Payara and WildFly upgrade a POST with 101, Undertow passes a request whose {@code checkOrigin}
+ * failed on down the chain instead of refusing it, and Jetty upgrades a page from any origin.
  */
-@WebFilter(filterName = "wsprobe handshake policy", urlPatterns = "/*", asyncSupported = true)
 public class HandshakeFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
 

@@ -1,9 +1,12 @@
 package dev.wsprobe.web;
 
 import jakarta.servlet.ServletContext;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The WAR's configuration, all read here in one order: a system property of the server's JVM
@@ -28,6 +31,12 @@ final class WarSettings {
 
     /** ws:// or wss:// URL the in-container sender sends to; unset (the default) means no sender. */
     static final Setting SEND_TO = new Setting("wsprobe.send.to");
+    /** Time between the in-container sender's messages ({@code 1s}, {@code 500ms}, {@code 2m}); default 1s. */
+    static final Setting SEND_INTERVAL = new Setting("wsprobe.send.interval");
+    /** Messages the in-container sender sends before closing normally; default 0, no limit. */
+    static final Setting SEND_COUNT = new Setting("wsprobe.send.count");
+    /** The in-container sender's message text, {@code {date}} and {@code {n}} filled in; default the seed's. */
+    static final Setting SEND_TEXT = new Setting("wsprobe.send.text");
     /** Largest message the endpoints accept ({@code 65536}, {@code 64k}, {@code 1m}); default 64k. */
     static final Setting MAX_MESSAGE_SIZE = new Setting("wsprobe.max.message.size");
     /** Message lines: {@code auto} (default), {@code every} or {@code summary}; see {@code MessageLogging}. */
@@ -59,5 +68,51 @@ final class WarSettings {
 
     private static Optional<Value> first(String text, String source) {
         return text == null || text.isBlank() ? Optional.empty() : Optional.of(new Value(text.trim(), source));
+    }
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)?");
+
+    /**
+     * A positive duration written as the standalone sender's {@code --interval}: {@code 1s}, {@code 500ms},
+     * {@code 2m}, or a bare number of seconds.
+     *
+     * @throws IllegalArgumentException naming what to write instead
+     */
+    static Duration positiveDuration(String text) {
+        Matcher match = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (!match.matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a duration; write e.g. 1s, 500ms or 2m");
+        }
+        double amount = Double.parseDouble(match.group(1));
+        String unit = match.group(2) == null ? "s" : match.group(2);
+        double millis = switch (unit) {
+            case "ms" -> amount;
+            case "m" -> amount * 60_000;
+            default -> amount * 1000;
+        };
+        Duration duration = Duration.ofNanos(Math.round(millis * 1_000_000));
+        if (duration.isZero()) {
+            throw new IllegalArgumentException("'" + text + "' is no time at all; write a positive duration, e.g. 1s, "
+                    + "500ms or 2m");
+        }
+        return duration;
+    }
+
+    /**
+     * A message count as the standalone sender's {@code --count}: 0 for no limit, or a positive whole number.
+     *
+     * @throws IllegalArgumentException naming what to write instead
+     */
+    static long count(String text) {
+        try {
+            long count = Long.parseLong(text.trim());
+            if (count >= 0) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new IllegalArgumentException("'" + text + "' is not a count; write 0 (no limit) or a positive whole "
+                + "number, e.g. 10");
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wsprobe.testing.Await;
 import dev.wsprobe.testing.JdkSocket;
 import dev.wsprobe.testing.StatusDocument;
+import dev.wsprobe.testing.TestedHost;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.time.Duration;
@@ -25,18 +26,21 @@ public abstract class InContainerSenderSuite {
     /** Deployment, the sender's first retries while its own application is still starting, three messages. */
     private static final Duration SENDER_PATIENCE = Duration.ofSeconds(60);
 
-    /** The deployment's URL (from Arquillian). */
-    protected abstract DeployedWar war();
+    /** The configured deployment (from Arquillian, or deployed by the test into an embedded container). */
+    protected abstract TestedHost war();
 
     /**
      * The built WAR plus a web.xml that turns the sender on toward its own receiver on this server's http
      * port (from the build's reserved ports) and sets the limit to {@value #LIMIT} bytes.
      */
     protected static WebArchive configuredWar(String httpPortProperty) {
-        String port = System.getProperty(httpPortProperty);
-        return WarArchives.configured(WAR_NAME, Map.of(
-                "wsprobe.send.to", "ws://127.0.0.1:" + port + "/wsprobe-sender/receive",
-                "wsprobe.max.message.size", "1k"));
+        return WarArchives.configured(WAR_NAME, senderSettings(Integer.parseInt(System.getProperty(httpPortProperty))));
+    }
+
+    /** The context parameters of {@link #WAR_NAME}: the sender on, toward its own receiver, and a 1k limit. */
+    protected static Map<String, String> senderSettings(int httpPort) {
+        return Map.of("wsprobe.send.to", "ws://127.0.0.1:" + httpPort + "/wsprobe-sender/receive",
+                "wsprobe.max.message.size", "1k");
     }
 
     @Test

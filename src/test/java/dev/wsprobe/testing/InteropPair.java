@@ -35,7 +35,14 @@ public enum InteropPair {
     WSPROBE_TO_JETTY("wsprobe client (Tyrus)", "Jetty 12 server",
             List.of(EMPTY, BYTES_125, BYTES_126, BYTES_65535, BYTES_65536, FRAGMENTED, PING, CLIENT_CLOSE,
                     SERVER_CLOSE)),
-    SENDER_TO_JETTY("wsprobe periodic sender", "Jetty 12 server", List.of(SENDER));
+    SENDER_TO_JETTY("wsprobe periodic sender", "Jetty 12 server", List.of(SENDER)),
+    // the WAR in the servlet containers (recorded by the container tests, dev.wsprobe.containers.*)
+    JDK_TO_WAR_ON_TOMCAT10("JDK java.net.http client", "wsprobe WAR on Tomcat 10.1",
+            List.of(EMPTY, BYTES_125, BYTES_126, BYTES_65535, BYTES_65536, FRAGMENTED, PING)),
+    JDK_TO_WAR_ON_TOMCAT11("JDK java.net.http client", "wsprobe WAR on Tomcat 11",
+            List.of(EMPTY, BYTES_125, BYTES_126, BYTES_65535, BYTES_65536, FRAGMENTED, PING)),
+    JDK_TO_WAR_ON_JETTY("JDK java.net.http client", "wsprobe WAR on Jetty 12 (ee10)",
+            List.of(EMPTY, BYTES_125, BYTES_126, BYTES_65535, BYTES_65536, FRAGMENTED, PING));
 
     private final String client;
     private final String server;

@@ -1,0 +1,14 @@
+package dev.wsprobe.containers.tomcat10;
+
+import dev.wsprobe.containers.embedded.EmbeddedSenderSuite;
+import dev.wsprobe.containers.tomcat.EmbeddedTomcat;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The configured WAR in Apache Tomcat 10.1: its sender on the WAR's own scheduler and the server's WebSocket client. */
+class Tomcat10SenderIT extends EmbeddedSenderSuite {
+    @BeforeAll
+    static void deploy() throws Exception {
+        deployConfiguredWar("tomcat10-sender", (directory, pki) -> new EmbeddedTomcat(directory,
+                pki.serverIdentity("localhost", "127.0.0.1")));
+    }
+}
