@@ -7,6 +7,8 @@ import dev.wsprobe.server.ServerConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,6 +43,8 @@ import org.glassfish.grizzly.memory.Buffers;
  */
 final class HandshakeGate extends BaseFilter {
     private static final System.Logger LOG = System.getLogger(HandshakeGate.class.getName());
+
+    private static final String PROTOCOL = "Sec-WebSocket-Protocol";
 
     private final ConnectionLimits limits;
     private final HandshakePolicy policy;
@@ -109,12 +113,17 @@ final class HandshakeGate extends BaseFilter {
             armDeadline(connection); // plain HTTP: the next request must come in time too
             return ctx.getInvokeAction();
         }
+        List<String> offers = new ArrayList<>();
+        request.getHeaders().values(PROTOCOL).forEach(offers::add);
         HandshakePolicy.Request upgrade = new HandshakePolicy.Request(request.getMethod().getMethodString(),
-                request.getRequestURI(), peer(connection), request::getHeader);
+                request.getRequestURI(), peer(connection), request::getHeader, request.getQueryString(), offers);
         Optional<HandshakeRefusal> refusal = policy.check(upgrade, openConnections);
         if (refusal.isPresent()) {
             return refuse(ctx, request, refusal.get());
         }
+        // Tyrus reads the offers from this request: it sees only those the configured subprotocols allow
+        request.getHeaders().removeHeader(PROTOCOL);
+        policy.passedSubprotocols(upgrade).ifPresent(passed -> request.setHeader(PROTOCOL, passed));
         admit(connection);
         return ctx.getInvokeAction();
     }
@@ -122,7 +131,8 @@ final class HandshakeGate extends BaseFilter {
     private NextAction refuse(FilterChainContext ctx, HttpRequestPacket request, HandshakeRefusal refusal) {
         HttpResponsePacket response = request.getResponse();
         response.setStatus(refusal.status());
-        response.setReasonPhrase(refusal.reason());
+        // the status line is ISO-8859-1: anything beyond ASCII in the reason is in the UTF-8 body only
+        response.setReasonPhrase(refusal.reason().replaceAll("[^\\x20-\\x7e]", "?"));
         response.setHeader("Connection", "close");
         refusal.headers().forEach(response::setHeader);
         byte[] body = refusal.body().getBytes(StandardCharsets.UTF_8);

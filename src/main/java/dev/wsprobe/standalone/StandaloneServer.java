@@ -45,6 +45,15 @@ public final class StandaloneServer implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    /**
+     * Where fragmented echoes are written (the standard API's partial sends block): a few threads of their own,
+     * so a client that stops reading in the middle of one holds one of these, never a selector or the timers.
+     */
+    private final java.util.concurrent.ExecutorService blockingSends = Executors.newFixedThreadPool(2, task -> {
+        Thread thread = new Thread(task, "wsprobe-fragmented-sends");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final HandshakeGate gate;
     private boolean stopped;
 
@@ -82,6 +91,8 @@ public final class StandaloneServer implements AutoCloseable {
         // WebSocket add-on takes them first. More specific paths can be mapped next to it.
         http.getServerConfiguration().addHttpHandler(new TestPageHandler(), "/");
         http.getServerConfiguration().addHttpHandler(new StatusHandler(context), StatusHandler.PATH);
+        // a plain GET to the echo's path shows the request as received (upgrades go to the endpoint)
+        http.getServerConfiguration().addHttpHandler(new RequestEchoHandler(), RequestEchoHandler.PATH);
         try {
             // endpoints first: a client arriving the moment the port opens must find them, not a 404
             ServerContexts.register(container, context);
@@ -90,10 +101,12 @@ public final class StandaloneServer implements AutoCloseable {
         } catch (IOException | DeploymentException | RuntimeException e) {
             http.shutdownNow();
             timers.shutdownNow();
+            blockingSends.shutdownNow();
             ServerContexts.unregister(container);
             throw e;
         }
         context.startTimers(timers);
+        context.useForBlockingSends(blockingSends);
         if (options.tlsPort() != null) {
             SslContexts.Renegotiation renegotiation = SslContexts.clientRenegotiation(options.tlsContext());
             LOG.log(System.Logger.Level.INFO, "TLS: protocols " + String.join(", ", SslContexts.PROTOCOLS)
@@ -183,6 +196,7 @@ public final class StandaloneServer implements AutoCloseable {
         stopped = true;
         context.closeAllGoingAway(patience);
         timers.shutdownNow();
+        blockingSends.shutdownNow();
         container.stop();
         http.shutdownNow();
         ServerContexts.unregister(container);

@@ -5,6 +5,7 @@ import dev.wsprobe.server.AllowedOrigins;
 import dev.wsprobe.server.ServerConfig;
 import dev.wsprobe.server.ServerContext;
 import dev.wsprobe.server.ServerContexts;
+import dev.wsprobe.server.Subprotocols;
 import jakarta.websocket.server.ServerContainer;
 import dev.wsprobe.server.ByteSizes;
 import dev.wsprobe.server.MessageLogging;
@@ -52,7 +53,8 @@ public class WarLifecycle implements ServletContextListener {
         LOG.log(System.Logger.Level.INFO, "wsprobe endpoints at " + context.getContextPath() + "/receive and "
                 + context.getContextPath() + "/echo, status at " + context.getContextPath()
                 + "/status, largest message " + server.config().maxMessageBytes() + " bytes; WebSocket handshakes "
-                + "allowed from " + server.config().allowedOrigins().describe());
+                + "allowed from " + server.config().allowedOrigins().describe() + "; subprotocols: "
+                + server.config().subprotocols().describe() + "; announce: " + server.config().announce());
 
         settings.get(WarSettings.SEND_TO).ifPresentOrElse(this::startSender,
                 () -> LOG.log(System.Logger.Level.INFO, "in-container sender off (set "
@@ -69,8 +71,20 @@ public class WarLifecycle implements ServletContextListener {
                 .map(value -> parse(value, ByteSizes::parse)).orElse(config.maxMessageBytes()));
         config = config.withMessageLogging(settings.get(WarSettings.LOG_MESSAGES)
                 .map(value -> parse(value, MessageLogging::parse)).orElse(config.messageLogging()));
+        config = config.withSubprotocols(settings.get(WarSettings.SUBPROTOCOLS)
+                .map(value -> parse(value, Subprotocols::parse)).orElse(config.subprotocols()));
+        config = config.withAnnounce(settings.get(WarSettings.ANNOUNCE)
+                .map(value -> parse(value, WarLifecycle::bool)).orElse(config.announce()));
         return config.withAllowedOrigins(settings.get(WarSettings.ALLOWED_ORIGINS)
                 .map(value -> parse(value, AllowedOrigins::parse)).orElse(config.allowedOrigins()));
+    }
+
+    private static boolean bool(String text) {
+        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "on", "yes" -> true;
+            case "false", "off", "no" -> false;
+            default -> throw new IllegalArgumentException("'" + text + "' is not true or false");
+        };
     }
 
     /** The application's WebSocket container, which deploys the annotated endpoints and accepts their sessions. */
