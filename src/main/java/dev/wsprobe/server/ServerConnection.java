@@ -206,7 +206,8 @@ public final class ServerConnection {
 
     /** True when the peer's IP address is {@code address} (as a servlet request's remote address gives it). */
     boolean isFrom(String address) {
-        return peer.startsWith(address + ":");
+        String normalized = HostAddresses.normalized(address);
+        return peer.startsWith(normalized + ":") || peer.startsWith("[" + normalized + "]:");
     }
 
     long heardFromNanosAgo(long now) {

@@ -36,7 +36,7 @@ public final class Subprotocols {
             return ANY;
         }
         LinkedHashSet<String> names = new LinkedHashSet<>();
-        for (String name : list.split(",")) {
+        for (String name : list.split(",", -1)) {
             String trimmed = name.trim();
             if (!TOKEN.matcher(trimmed).matches()) {
                 throw new IllegalArgumentException("'" + trimmed + "' is not a subprotocol name (letters, digits and "

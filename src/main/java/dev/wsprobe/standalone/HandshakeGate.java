@@ -3,6 +3,7 @@ package dev.wsprobe.standalone;
 import dev.wsprobe.server.ConnectionLimits;
 import dev.wsprobe.server.HandshakePolicy;
 import dev.wsprobe.server.HandshakeRefusal;
+import dev.wsprobe.server.HostAddresses;
 import dev.wsprobe.server.ServerConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -108,6 +109,7 @@ final class HandshakeGate extends BaseFilter {
             return ctx.getInvokeAction();
         }
         lastRequest.set(connection, request);
+        ClientMistakes.PARTIAL_REQUEST.remove(connection); // a complete request: nothing pending
         cancelDeadline(connection);
         if (!HandshakePolicy.isUpgrade(request::getHeader)) {
             armDeadline(connection); // plain HTTP: the next request must come in time too
@@ -174,8 +176,12 @@ final class HandshakeGate extends BaseFilter {
         }
         deadline.set(connection, timers.schedule(() -> {
             if (!Boolean.TRUE.equals(upgraded.get(connection)) && connection.isOpen()) {
-                LOG.log(System.Logger.Level.WARNING, "closed a connection from " + peer(connection)
-                        + " that sent no complete request within " + limits.handshakeTimeout().toMillis() + " ms");
+                // bytes of a request that never completed: slow or stuck (slowloris); nothing at all: an idle
+                // connection, such as the ones browsers open ahead of time, which is normal
+                boolean partial = Boolean.TRUE.equals(ClientMistakes.PARTIAL_REQUEST.get(connection));
+                LOG.log(partial ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG, "closed a connection from "
+                        + peer(connection) + (partial ? " that sent an incomplete request" : " that sent nothing")
+                        + " within " + limits.handshakeTimeout().toMillis() + " ms");
                 connection.closeSilently();
             }
         }, limits.handshakeTimeout().toNanos(), TimeUnit.NANOSECONDS));
@@ -191,6 +197,6 @@ final class HandshakeGate extends BaseFilter {
     private static String peer(Connection<?> connection) {
         Object address = connection.getPeerAddress();
         return address instanceof InetSocketAddress socket && socket.getAddress() != null
-                ? socket.getAddress().getHostAddress() : String.valueOf(address);
+                ? HostAddresses.text(socket.getAddress()) : String.valueOf(address);
     }
 }

@@ -21,6 +21,7 @@ import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
 import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
 import org.glassfish.tyrus.core.TyrusWebSocketEngine;
+import org.glassfish.tyrus.ext.extension.deflate.PerMessageDeflateExtension;
 import org.glassfish.tyrus.server.TyrusServerContainer;
 import org.glassfish.tyrus.spi.WebSocketEngine;
 
@@ -37,7 +38,7 @@ public final class StandaloneServer implements AutoCloseable {
 
     private final ServerOptions options;
     private final ServerContext context;
-    private final EndpointContainer container = new EndpointContainer();
+    private final EndpointContainer container;
     private final HttpServer http = new HttpServer();
     /** One thread for timers (the session keeper), so no timer holds a worker thread. */
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -55,10 +56,12 @@ public final class StandaloneServer implements AutoCloseable {
         return thread;
     });
     private final HandshakeGate gate;
+    private final ClientMistakes mistakes = new ClientMistakes();
     private boolean stopped;
 
     private StandaloneServer(ServerOptions options) {
         this.options = options;
+        this.container = new EndpointContainer(options.compression());
         this.context = new ServerContext(options.config());
         this.gate = new HandshakeGate(options.config(), timers);
     }
@@ -126,6 +129,10 @@ public final class StandaloneServer implements AutoCloseable {
         LOG.log(System.Logger.Level.INFO, "listener state did change, new: ready, listening on "
                 + String.join(" and ", urls()));
         LOG.log(System.Logger.Level.INFO, "transport: " + options.tuning().describe());
+        LOG.log(System.Logger.Level.INFO, "subprotocols: " + options.config().subprotocols().describe()
+                + "; compression (permessage-deflate): " + (options.compression()
+                        ? "on (context takeover, 15-bit windows; offers asking otherwise are declined)" : "off")
+                + "; announce: " + (options.config().announce() ? "on" : "off"));
         LOG.log(System.Logger.Level.INFO, "test page: " + String.join(" and ", pageUrls())
                 + "; WebSocket handshakes allowed from " + options.config().allowedOrigins().describe());
     }
@@ -140,6 +147,7 @@ public final class StandaloneServer implements AutoCloseable {
         listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
         // the gate first: each add-on inserts itself just before Grizzly's HTTP server filter, so the gate
         // ends up in front of Tyrus' filter
+        listener.registerAddOn(mistakes.addOn());
         listener.registerAddOn(gate.addOn());
         listener.registerAddOn(new WebSocketAddOn(container, CONTEXT_PATH));
         return listener;
@@ -211,10 +219,19 @@ public final class StandaloneServer implements AutoCloseable {
     /** Tyrus' server container with wsprobe's endpoints, fed by the Grizzly listeners' WebSocket add-on. */
     private static final class EndpointContainer extends TyrusServerContainer {
         private final WebSocketEngine engine;
+        private final Set<jakarta.websocket.Extension> extensions;
 
-        EndpointContainer() {
+        EndpointContainer(boolean compression) {
             super(Set.<Class<?>>of(ReceiverEndpoint.class, EchoEndpoint.class));
+            // Tyrus registers an annotated endpoint with the container's installed extensions (set before the
+            // engine deploys anything); the endpoints' configurator chooses among them per connection
+            extensions = compression ? Set.of(new PerMessageDeflateExtension()) : Set.of();
             engine = new CompleteRefusalEngine(TyrusWebSocketEngine.builder(this).build());
+        }
+
+        @Override
+        public Set<jakarta.websocket.Extension> getInstalledExtensions() {
+            return extensions;
         }
 
         @Override
