@@ -29,10 +29,13 @@ public class FirstOfferedSubprotocol extends ServerEndpointConfig.Configurator {
     public List<Extension> getNegotiatedExtensions(List<Extension> installed, List<Extension> requested) {
         List<Extension> chosen = new ArrayList<>();
         for (Extension offer : requested) {
-            boolean isInstalled = installed.stream().anyMatch(own -> own.getName().equals(offer.getName()));
+            // the installed extension, not the offer: the response names what the server does (a plain
+            // permessage-deflate), not the client's parameters (Tyrus writes the chosen ones back as they are)
+            Extension own = installed.stream().filter(candidate -> candidate.getName().equals(offer.getName()))
+                    .findFirst().orElse(null);
             boolean already = chosen.stream().anyMatch(done -> done.getName().equals(offer.getName()));
-            if (isInstalled && !already && honoured(offer)) {
-                chosen.add(offer);
+            if (own != null && !already && honoured(offer)) {
+                chosen.add(own);
             }
         }
         return chosen;

@@ -32,7 +32,7 @@ final class RemoteAddress {
         if (address instanceof InetSocketAddress socketAddress && socketAddress.getAddress() != null) {
             return HostAddresses.text(socketAddress.getAddress(), socketAddress.getPort());
         }
-        return address == null ? "unknown" : address.toString();
+        return address == null ? "unknown" : HostAddresses.normalized(address.toString());
     }
 
     /** {@code target.method()} if the target has such a public method, else null. */

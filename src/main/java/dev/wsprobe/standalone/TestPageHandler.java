@@ -38,7 +38,8 @@ public final class TestPageHandler extends HttpHandler {
         String path = request.getRequestURI();
         if (!path.equals("/") && !path.equals("/index.html")) {
             notFound.log(() -> "HTTP 404 for " + request.getMethod().getMethodString() + " " + path + " from "
-                    + dev.wsprobe.server.HostAddresses.normalized(request.getRemoteAddr()) + ": nothing there (the test page is at /, the WebSocket endpoints at "
+                    + dev.wsprobe.server.HostAddresses.normalized(request.getRemoteAddr())
+                    + (request.getHeader("Sec-WebSocket-Key") != null ? " (a WebSocket upgrade)" : "") + ": nothing there (the test page is at /, the WebSocket endpoints at "
                     + "/receive and /echo, the counters at /status)");
             response.sendError(HttpStatus.NOT_FOUND_404.getStatusCode());
             return;

@@ -290,11 +290,32 @@ public abstract class EndpointSuite {
             client.send(RawWebSocket.TEXT, "only this".getBytes(StandardCharsets.UTF_8));
             RawWebSocket.Frame echo = client.read();
             assertEquals("only this", echo.text(), "the first message is echoed");
-            java.io.IOException ended = assertThrows(java.io.IOException.class, client::read,
-                    "after the echo the TCP connection ends, with no close frame (a client sees 1006)");
-            assertTrue(ended instanceof java.io.EOFException || ended instanceof java.net.SocketException,
-                    "the connection ended, not timed out: " + ended);
+            RawWebSocket.Frame next;
+            try {
+                next = client.read();
+            } catch (java.io.EOFException | java.net.SocketException ended) {
+                next = null; // the TCP connection ended with no close frame: what a client sees as 1006
+            }
+            if (host().name().equals(PAYARA)) {
+                // Known deviation (README, faults on demand): closing Payara's web connection, the deepest hook
+                // its Tyrus offers, writes a close frame 1000 first. Fails loudly once that changes.
+                assertTrue(next != null && next.opcode() == RawWebSocket.CLOSE && next.closeCode() == 1000,
+                        "the deviation is gone: Payara now drops without a 1000 close frame (got " + describe(next)
+                                + "): update the README's faults table and this test");
+                assertThrows(java.io.IOException.class, client::read, "the connection ends after that frame");
+                return;
+            }
+            assertNull(next, "after the echo the TCP connection ends without a close frame on " + host().name()
+                    + ", but a frame came: " + describe(next));
         }
+    }
+
+    /** The host name Payara Micro's runs report ({@code DeployedWar}). */
+    private static final String PAYARA = "Payara Micro";
+
+    private static String describe(RawWebSocket.Frame frame) {
+        return frame == null ? "no frame" : "opcode " + frame.opcode() + (frame.opcode() == RawWebSocket.CLOSE
+                ? " code " + frame.closeCode() + " " + frame.closeReason() : "");
     }
 
     @Test
