@@ -146,7 +146,7 @@ public final class ServerCommand implements Callable<Integer> {
     boolean announce;
 
     @Option(names = "--compression", paramLabel = "on|off", defaultValue = "${env:WSPROBE_COMPRESSION:-off}",
-            converter = OnOffConverter.class,
+            converter = OnOffConverter.class, arity = "1",
             description = "Accept permessage-deflate (RFC 7692) when a client offers it (default: ${DEFAULT-VALUE}; "
                     + "see the README for what is negotiated and what it costs per connection).")
     boolean compression;
