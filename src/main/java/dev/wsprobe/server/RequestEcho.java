@@ -21,6 +21,21 @@ public final class RequestEcho {
     }
 
     /**
+     * A request with WebSocket handshake headers ({@code Sec-WebSocket-Key}, or {@code Connection: Upgrade}) but no
+     * {@code Upgrade: websocket} is a broken upgrade, not a request to look at: the hosts answer it with 400 and
+     * this reason instead of the echo. Empty for a plain request.
+     */
+    public static java.util.Optional<String> brokenUpgrade(java.util.function.UnaryOperator<String> headers) {
+        String connection = headers.apply("Connection");
+        boolean asksUpgrade = headers.apply("Sec-WebSocket-Key") != null
+                || connection != null && connection.toLowerCase(Locale.ROOT).contains("upgrade");
+        if (asksUpgrade && !HandshakePolicy.isUpgrade(headers)) {
+            return java.util.Optional.of("a WebSocket handshake needs Upgrade: websocket (and Connection: Upgrade)");
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
      * @param method   {@code GET}
      * @param target   the request target, path and query as received ({@code /echo?x=1})
      * @param protocol {@code HTTP/1.1}

@@ -26,6 +26,15 @@ final class RequestEchoHandler extends HttpHandler {
             response.sendError(HttpStatus.METHOD_NOT_ALLOWED_405.getStatusCode());
             return;
         }
+        java.util.Optional<String> broken = RequestEcho.brokenUpgrade(request::getHeader);
+        if (broken.isPresent()) {
+            byte[] reason = (broken.get() + "\n").getBytes(StandardCharsets.UTF_8);
+            response.setStatus(HttpStatus.BAD_REQUEST_400);
+            response.setContentType(RequestEcho.CONTENT_TYPE);
+            response.setContentLength(reason.length);
+            response.getOutputStream().write(reason);
+            return;
+        }
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         MimeHeaders received = request.getRequest().getHeaders();
         for (int i = 0; i < received.size(); i++) {

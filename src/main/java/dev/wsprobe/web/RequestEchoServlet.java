@@ -25,6 +25,15 @@ public class RequestEchoServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        java.util.Optional<String> broken = RequestEcho.brokenUpgrade(request::getHeader);
+        if (broken.isPresent()) {
+            byte[] reason = (broken.get() + "\n").getBytes(StandardCharsets.UTF_8);
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            response.setContentType(RequestEcho.CONTENT_TYPE);
+            response.setContentLength(reason.length);
+            response.getOutputStream().write(reason);
+            return;
+        }
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         for (String name : Collections.list(request.getHeaderNames())) {
             for (String value : Collections.list(request.getHeaders(name))) {
