@@ -51,6 +51,12 @@ public final class HealthCommand implements Callable<Integer> {
     @Mixin
     LoggingOptions logging;
 
+    @Option(names = "--only-if-serving",
+            description = "In a container: healthy without asking when the container's main process (PID 1) is "
+                    + "wsprobe running another command than server (send, load, ...), which has no /status. "
+                    + "The image's HEALTHCHECK uses it.")
+    boolean onlyIfServing;
+
     @Spec
     CommandSpec spec;
 
@@ -59,6 +65,14 @@ public final class HealthCommand implements Callable<Integer> {
         URI status = parse(url);
         logging.install();
         PrintWriter out = spec.commandLine().getOut();
+        if (onlyIfServing) {
+            String command = ContainerCommand.ofMainProcess();
+            if (command != null && !command.equals("server")) {
+                out.println("healthy: this container runs wsprobe " + command + ", not a server: nothing to ask");
+                out.flush();
+                return ExitCodes.OK;
+            }
+        }
         long started = System.nanoTime();
         String verdict;
         boolean healthy = false;

@@ -10,6 +10,7 @@ import dev.wsprobe.server.ConnectionLimits;
 import dev.wsprobe.server.SequenceLimits;
 import dev.wsprobe.server.ServerConfig;
 import dev.wsprobe.server.SessionKeeper;
+import dev.wsprobe.server.Subprotocols;
 import jakarta.websocket.DeploymentException;
 import java.io.IOException;
 import java.net.BindException;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Option;
         description = {"Run the receiver (/receive) and echo (/echo) endpoints, and the browser test page (/).",
             "Stops on Ctrl-C or SIGTERM, closing every connection with 1001 (going away) first."},
         footer = {"", "Environment: WSPROBE_HOST, WSPROBE_PORT, WSPROBE_TLS_PORT, WSPROBE_MAX_MESSAGE_SIZE, "
-            + "WSPROBE_ALLOWED_ORIGINS, WSPROBE_KEYSTORE, WSPROBE_KEYSTORE_PASSWORD_FILE, WSPROBE_LOG_MESSAGES "
+            + "WSPROBE_ALLOWED_ORIGINS, WSPROBE_KEYSTORE, WSPROBE_KEYSTORE_PASSWORD_FILE, WSPROBE_LOG_MESSAGES, "
+            + "WSPROBE_SUBPROTOCOLS, WSPROBE_ANNOUNCE, WSPROBE_COMPRESSION "
             + "stand in for the flags; " + ServerTlsOptions.PASSWORD_VARIABLE + " holds the keystore password."})
 public final class ServerCommand implements Callable<Integer> {
     private static final System.Logger LOG = System.getLogger(ServerCommand.class.getName());
@@ -129,6 +131,26 @@ public final class ServerCommand implements Callable<Integer> {
             description = "The least socket send buffer; 0 = the operating system's (default: ${DEFAULT-VALUE}).")
     int writeBuffer;
 
+    @Option(names = "--subprotocols", paramLabel = "NAMES", defaultValue = "${env:WSPROBE_SUBPROTOCOLS:-}",
+            converter = SubprotocolsConverter.class,
+            description = {"Subprotocols the endpoints accept, comma-separated, e.g. chat,json.v1; of a client's offers "
+                    + "the first one listed here is chosen, and an upgrade offering none of them gets HTTP 400.",
+                "Default: any, the client's first offer."})
+    Subprotocols subprotocols;
+
+    @Option(names = "--announce", defaultValue = "${env:WSPROBE_ANNOUNCE:-false}", fallbackValue = "true",
+            arity = "0..1",
+            description = "Send 'served by <host name> (wsprobe <version>)' as the first message on every connection, "
+                    + "to see which instance answered behind a load balancer (default: off; unsolicited messages "
+                    + "break some clients).")
+    boolean announce;
+
+    @Option(names = "--compression", paramLabel = "on|off", defaultValue = "${env:WSPROBE_COMPRESSION:-off}",
+            converter = OnOffConverter.class, arity = "1",
+            description = "Accept permessage-deflate (RFC 7692) when a client offers it (default: ${DEFAULT-VALUE}; "
+                    + "see the README for what is negotiated and what it costs per connection).")
+    boolean compression;
+
     @Mixin
     ServerTlsOptions tls;
 
@@ -138,15 +160,29 @@ public final class ServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         logging.install();
-        StandaloneServer server = start(serverOptions());
-        server.tlsPort().ifPresent(this::publishSelfSignedCertificate);
+        ServerOptions options = serverOptions();
+        // the certificate file first when its name is known: nothing may say ready before it is in place
+        boolean certificateFirst = options.tlsPort() != null && (tls.certificateOut != null || options.tlsPort() != 0);
+        Path pem = certificateFirst ? tls.writeSelfSignedCertificate(options.tlsPort()) : null;
+        StandaloneServer server = start(options);
+        if (certificateFirst) {
+            server.tlsPort().ifPresent(actual -> announceCertificate(pem, actual));
+        } else {
+            server.tlsPort().ifPresent(this::publishSelfSignedCertificate);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(Duration.ofSeconds(3)), "wsprobe-stop"));
         new CountDownLatch(1).await(); // until Ctrl-C / SIGTERM runs the hook and the JVM exits
         return ExitCodes.OK;
     }
 
     private ServerOptions serverOptions() {
-        ServerOptions options = ServerOptions.plain(host, port).withTuning(tuning()).withConfig(serverConfig());
+        checkPort("--port", port);
+        if (tlsPort != null) {
+            checkPort("--tls-port", tlsPort);
+        }
+        ListenAddresses.check(host);
+        ServerOptions options = ServerOptions.plain(host, port).withTuning(tuning()).withConfig(serverConfig())
+                .withCompression(compression);
         if (tlsPort != null && !tls.wanted()) {
             throw new UserError(ExitCodes.USAGE,
                     "--tls-port needs a certificate: add --keystore FILE, or --self-signed for development");
@@ -155,8 +191,19 @@ public final class ServerCommand implements Callable<Integer> {
             SSLContext context = tls.createContext();
             options = options.withTls(tlsPort != null ? tlsPort : ServerOptions.DEFAULT_TLS_PORT, context)
                     .withClientAuth(tls.clientAuth);
+            if (options.tlsPort() == port && port != 0) {
+                throw new UserError(ExitCodes.USAGE, "--port and --tls-port are both " + port
+                        + ": ws:// and wss:// need two different ports");
+            }
         }
         return options;
+    }
+
+    private static void checkPort(String option, int value) {
+        if (value < 0 || value > 65535) {
+            throw new UserError(ExitCodes.USAGE, option + " " + value + " is not a port: use 1-65535, or 0 for any "
+                    + "free port");
+        }
     }
 
     private ServerTuning tuning() {
@@ -172,7 +219,7 @@ public final class ServerCommand implements Callable<Integer> {
             return new ServerConfig(maxMessageSize, maxOutgoingBuffer, logMessages, allowedOrigins,
                     new SessionKeeper(idleTimeout, pingInterval, pongTimeout),
                     new ConnectionLimits(maxConnections, maxConnectionsPerAddress, handshakeTimeout),
-                    SequenceLimits.DEFAULTS);
+                    SequenceLimits.DEFAULTS, subprotocols, announce);
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCodes.USAGE, e.getMessage(), e);
         }
@@ -194,11 +241,38 @@ public final class ServerCommand implements Callable<Integer> {
     }
 
     private void publishSelfSignedCertificate(int actualTlsPort) {
-        Path pem = tls.writeSelfSignedCertificate(actualTlsPort);
+        announceCertificate(tls.writeSelfSignedCertificate(actualTlsPort), actualTlsPort);
+    }
+
+    private static void announceCertificate(Path pem, int actualTlsPort) {
         if (pem != null) {
             LOG.log(System.Logger.Level.INFO, "self-signed certificate for localhost, 127.0.0.1 and ::1 written to "
                     + pem + "; trust it with: wsprobe send --cacert " + pem + " wss://localhost:" + actualTlsPort
                     + "/receive");
+        }
+    }
+
+    /** {@code chat,json.v1}; empty for any. */
+    static final class SubprotocolsConverter implements picocli.CommandLine.ITypeConverter<Subprotocols> {
+        @Override
+        public Subprotocols convert(String value) {
+            try {
+                return Subprotocols.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** {@code on} or {@code off} ({@code true}/{@code false} too). */
+    static final class OnOffConverter implements picocli.CommandLine.ITypeConverter<Boolean> {
+        @Override
+        public Boolean convert(String value) {
+            return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "on", "true" -> true;
+                case "off", "false" -> false;
+                default -> throw new picocli.CommandLine.TypeConversionException("'" + value + "' is neither on nor off");
+            };
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.wsprobe.receiver;
 
 import dev.wsprobe.sender.SequenceNumbers;
+import dev.wsprobe.server.FirstOfferedSubprotocol;
 import dev.wsprobe.server.ServerConnection;
 import dev.wsprobe.server.SequenceTracker;
 import dev.wsprobe.server.ServerContext;
@@ -27,7 +28,7 @@ import java.util.OptionalLong;
  * ({@link ServerContexts}). The tracker learns when a sender's connections open (with its first numbered message)
  * and close, so that it can forget a sender some time after its last connection ended.
  */
-@ServerEndpoint("/receive")
+@ServerEndpoint(value = "/receive", configurator = FirstOfferedSubprotocol.class)
 public class ReceiverEndpoint {
     /** Binary messages longer than this are not searched for a sequence number: they are payloads, not hellos. */
     private static final int MAX_NUMBERED_BINARY = 4096;
@@ -46,7 +47,7 @@ public class ReceiverEndpoint {
     public void onOpen(Session newSession) {
         session = newSession;
         ServerContext server = ServerContexts.of(newSession);
-        connection = new ServerConnection(server.receiver(), server.config(), LOG);
+        connection = new ServerConnection(server, server.receiver(), LOG);
         sequences = server.sequences();
         connection.opened(newSession);
         List<String> named = newSession.getRequestParameterMap().get(SequenceNumbers.SENDER_PARAMETER);

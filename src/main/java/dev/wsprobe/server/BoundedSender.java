@@ -1,21 +1,39 @@
 package dev.wsprobe.server;
 
+import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sends a session's outgoing messages one at a time, asynchronously, holding at most {@code maxQueuedBytes}
  * waiting. A peer that does not read cannot grow the server's memory nor hold a worker thread (as a blocking
  * send would): once the queue is full, {@link #offer} says no and the caller closes the connection. One send
  * in flight at a time also keeps implementations that refuse concurrent async sends (Tomcat) happy.
+ *
+ * <p>Faults on demand ({@link EchoFaults}) shape the sending: a delay holds each message in the queue until it
+ * is due (on a timer, no thread waits, and the waiting bytes count against the bound), and fragments go out
+ * through the standard API's partial sends, which block: they run on the host's executor for blocking sends,
+ * never on the thread that read the message.
  */
 final class BoundedSender {
+    /** What a sender does with its messages beyond sending them. */
+    record Shaping(Duration delay, int fragmentBytes, ScheduledExecutorService timers, Executor blockingSends) {
+        static final Shaping NONE = new Shaping(Duration.ZERO, 0, null, null);
+    }
+
     private final Session session;
     private final long maxQueuedBytes;
-    /** A message waiting, with its size on the wire. */
-    private record Outgoing(Object message, int sizeBytes) {
+    private final Shaping shaping;
+    /** A message waiting, with its size on the wire, when it is due and what to do once it went out. */
+    private record Outgoing(Object message, int sizeBytes, long dueNanos, Runnable afterSent) {
     }
 
     private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
@@ -23,8 +41,13 @@ final class BoundedSender {
     private boolean sending;
 
     BoundedSender(Session session, long maxQueuedBytes) {
+        this(session, maxQueuedBytes, Shaping.NONE);
+    }
+
+    BoundedSender(Session session, long maxQueuedBytes, Shaping shaping) {
         this.session = session;
         this.maxQueuedBytes = maxQueuedBytes;
+        this.shaping = shaping;
     }
 
     /**
@@ -33,11 +56,22 @@ final class BoundedSender {
      * @return false when it would exceed the bound: nothing was queued
      */
     synchronized boolean offer(Object message, int sizeBytes) {
+        return offer(message, sizeBytes, null);
+    }
+
+    /**
+     * Queues a message; {@code afterSent} (may be null) runs once it went out, on the thread that learnt so.
+     *
+     * @return false when it would exceed the bound: nothing was queued
+     */
+    synchronized boolean offer(Object message, int sizeBytes, Runnable afterSent) {
         if (queuedBytes + sizeBytes > maxQueuedBytes && !queue.isEmpty()) {
             return false;
         }
         queuedBytes += sizeBytes;
-        queue.add(new Outgoing(message instanceof ByteBuffer binary ? copy(binary) : message, sizeBytes));
+        long due = shaping.delay().isZero() ? 0 : System.nanoTime() + shaping.delay().toNanos();
+        queue.add(new Outgoing(message instanceof ByteBuffer binary ? copy(binary) : message, sizeBytes, due,
+                afterSent));
         if (!sending) {
             sendHead();
         }
@@ -48,36 +82,73 @@ final class BoundedSender {
         return queuedBytes;
     }
 
-    private void sendHead() {
-        Object head = queue.peek().message();
+    private synchronized void sendHead() {
+        Outgoing head = queue.peek();
+        if (head == null) {
+            sending = false;
+            return;
+        }
         sending = true;
+        long wait = head.dueNanos() == 0 ? 0 : head.dueNanos() - System.nanoTime();
         try {
-            if (head instanceof ByteBuffer binary) {
+            if (wait > 0) {
+                shaping.timers().schedule(this::sendHead, wait, TimeUnit.NANOSECONDS);
+            } else if (shaping.fragmentBytes() > 0) {
+                shaping.blockingSends().execute(() -> sent(sendInFragments(head.message())));
+            } else if (head.message() instanceof ByteBuffer binary) {
                 session.getAsyncRemote().sendBinary(binary.duplicate(), this::sent);
             } else {
-                session.getAsyncRemote().sendText((String) head, this::sent);
+                session.getAsyncRemote().sendText((String) head.message(), this::sent);
             }
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            synchronized (this) {
-                queue.clear(); // the session is closed: nothing more will go out
+        } catch (IllegalStateException | IllegalArgumentException | RejectedExecutionException e) {
+            queue.clear(); // the session is closed (or the host is stopping): nothing more will go out
+            queuedBytes = 0;
+            sending = false;
+        }
+    }
+
+    private SendResult sendInFragments(Object message) {
+        int size = shaping.fragmentBytes();
+        try {
+            RemoteEndpoint.Basic remote = session.getBasicRemote();
+            if (message instanceof ByteBuffer binary) {
+                ByteBuffer all = binary.duplicate();
+                do {
+                    ByteBuffer part = all.slice();
+                    part.limit(Math.min(size, all.remaining()));
+                    all.position(all.position() + part.remaining());
+                    remote.sendBinary(part, !all.hasRemaining());
+                } while (all.hasRemaining());
+            } else {
+                java.util.List<String> parts = Utf8.split((String) message, size);
+                for (int i = 0; i < parts.size(); i++) {
+                    remote.sendText(parts.get(i), i == parts.size() - 1);
+                }
+            }
+            return new SendResult();
+        } catch (IOException | RuntimeException e) {
+            return new SendResult(e);
+        }
+    }
+
+    private void sent(SendResult result) {
+        Runnable afterSent;
+        synchronized (this) {
+            Outgoing done = queue.poll();
+            queuedBytes -= done == null ? 0 : done.sizeBytes();
+            afterSent = done == null || !result.isOK() ? null : done.afterSent();
+            if (!result.isOK()) {
+                queue.clear();
                 queuedBytes = 0;
                 sending = false;
             }
         }
-    }
-
-    private synchronized void sent(SendResult result) {
-        Outgoing done = queue.poll();
-        queuedBytes -= done == null ? 0 : done.sizeBytes();
-        if (!result.isOK() || queue.isEmpty()) {
-            if (!result.isOK()) {
-                queue.clear();
-                queuedBytes = 0;
-            }
-            sending = false;
-            return;
+        if (afterSent != null) {
+            afterSent.run();
         }
-        sendHead();
+        if (result.isOK()) {
+            sendHead();
+        }
     }
 
     private static ByteBuffer copy(ByteBuffer original) {

@@ -1,6 +1,7 @@
 package dev.wsprobe.server;
 
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -23,11 +24,36 @@ public final class HandshakePolicy {
         this.config = config;
     }
 
-    /** The part of an upgrade request the checks read. */
-    public record Request(String method, String path, String peer, UnaryOperator<String> headers) {
+    /**
+     * The part of an upgrade request the checks read.
+     *
+     * @param query    the raw query string, null when none
+     * @param protocol every {@code Sec-WebSocket-Protocol} header value, in order (a header may be repeated)
+     */
+    public record Request(String method, String path, String peer, UnaryOperator<String> headers, String query,
+            List<String> protocol) {
+        /** A request without query and subprotocol offers. */
+        public Request(String method, String path, String peer, UnaryOperator<String> headers) {
+            this(method, path, peer, headers, null, List.of());
+        }
+
         String header(String name) {
             return headers.apply(name);
         }
+    }
+
+    /** The echo endpoint's path, under any context path: its query parameters ask for faults. */
+    private static boolean isEcho(String path) {
+        return path != null && path.endsWith("/echo");
+    }
+
+    /**
+     * The {@code Sec-WebSocket-Protocol} value the host passes on to its WebSocket implementation for a request
+     * the policy let through: only the offers the configured subprotocols allow ({@link Subprotocols#restrict});
+     * empty when there is nothing to pass on (the header is then removed).
+     */
+    public Optional<String> passedSubprotocols(Request request) {
+        return config.subprotocols().restrict(Subprotocols.offers(request.protocol()));
     }
 
     /** Open WebSocket connections as the host counts them, for the limits. */
@@ -73,6 +99,17 @@ public final class HandshakePolicy {
         if (!origins.allows(origin, request.header("Host"))) {
             return refuse(403, "origin " + origin + " is not allowed; allowed: " + origins.describe()
                     + " (server --allowed-origins, or wsprobe.allowed-origins for the WAR, lets more in)", Map.of());
+        }
+        Optional<String> subprotocol = config.subprotocols().refusal(Subprotocols.offers(request.protocol()));
+        if (subprotocol.isPresent()) {
+            return refuse(400, subprotocol.get(), Map.of());
+        }
+        if (isEcho(request.path())) {
+            try {
+                EchoFaults.parseQuery(request.query());
+            } catch (IllegalArgumentException e) {
+                return refuse(400, "bad fault parameter: " + e.getMessage() + " (README: faults on demand)", Map.of());
+            }
         }
         ConnectionLimits limits = config.limits();
         if (limits.maxConnections() > 0 && open.total() >= limits.maxConnections()) {

@@ -14,6 +14,10 @@ public record HandshakeRefusal(int status, String reason, Map<String, String> he
 
     public HandshakeRefusal {
         headers = Map.copyOf(headers);
+        // a reason may quote what the client sent (a query parameter): no control character may reach the
+        // status line, where a line break would end it
+        reason = reason.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
     /** The text body: the reason and a line end. */

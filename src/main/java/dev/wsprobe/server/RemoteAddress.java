@@ -20,7 +20,7 @@ final class RemoteAddress {
         Object property = session.getUserProperties().get(STANDARD_ISH_PROPERTY);
         if (property instanceof InetSocketAddress address) {
             return address.getAddress() == null ? address.getHostString()
-                    : address.getAddress().getHostAddress() + ":" + address.getPort();
+                    : HostAddresses.text(address.getAddress(), address.getPort());
         }
         if (property != null) {
             return property.toString();
@@ -30,9 +30,9 @@ final class RemoteAddress {
             address = call(call(session, "getWebSocketChannel"), "getPeerAddress");
         }
         if (address instanceof InetSocketAddress socketAddress && socketAddress.getAddress() != null) {
-            return socketAddress.getAddress().getHostAddress() + ":" + socketAddress.getPort();
+            return HostAddresses.text(socketAddress.getAddress(), socketAddress.getPort());
         }
-        return address == null ? "unknown" : address.toString();
+        return address == null ? "unknown" : HostAddresses.normalized(address.toString());
     }
 
     /** {@code target.method()} if the target has such a public method, else null. */

@@ -19,15 +19,27 @@ import java.util.Objects;
  * @param limits           connections admitted and the handshake timeout (default {@link ConnectionLimits#DEFAULT})
  * @param sequences        what the receiver remembers of senders' message numbers, and for how long (default
  *                         {@link SequenceLimits#DEFAULTS})
+ * @param subprotocols     the subprotocols the endpoints may choose (empty, the default: whatever the client offers
+ *                         first); an upgrade that offers none of them is refused with 400
+ * @param announce         whether each connection's first message is {@code served by <host> (wsprobe <version>)}
+ *                         (default off: unsolicited messages break some clients)
  */
 public record ServerConfig(int maxMessageBytes, int maxOutgoingBytes, MessageLogging messageLogging,
-        AllowedOrigins allowedOrigins, SessionKeeper keeper, ConnectionLimits limits, SequenceLimits sequences) {
+        AllowedOrigins allowedOrigins, SessionKeeper keeper, ConnectionLimits limits, SequenceLimits sequences,
+        Subprotocols subprotocols, boolean announce) {
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
     public static final int DEFAULT_MAX_OUTGOING_BYTES = 1024 * 1024;
 
     public static final ServerConfig DEFAULT = new ServerConfig(DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_OUTGOING_BYTES,
             MessageLogging.AUTO, AllowedOrigins.SAME_ORIGIN_ONLY, SessionKeeper.DEFAULT, ConnectionLimits.DEFAULT,
-            SequenceLimits.DEFAULTS);
+            SequenceLimits.DEFAULTS, Subprotocols.ANY, false);
+
+    /** A configuration that accepts any subprotocol and announces nothing. */
+    public ServerConfig(int maxMessageBytes, int maxOutgoingBytes, MessageLogging messageLogging,
+            AllowedOrigins allowedOrigins, SessionKeeper keeper, ConnectionLimits limits, SequenceLimits sequences) {
+        this(maxMessageBytes, maxOutgoingBytes, messageLogging, allowedOrigins, keeper, limits, sequences,
+                Subprotocols.ANY, false);
+    }
 
     public ServerConfig {
         if (maxMessageBytes < 1) {
@@ -42,6 +54,7 @@ public record ServerConfig(int maxMessageBytes, int maxOutgoingBytes, MessageLog
         Objects.requireNonNull(keeper, "keeper");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(sequences, "sequences");
+        Objects.requireNonNull(subprotocols, "subprotocols");
     }
 
     /**
@@ -53,33 +66,47 @@ public record ServerConfig(int maxMessageBytes, int maxOutgoingBytes, MessageLog
     }
 
     public ServerConfig withMaxMessageBytes(int bytes) {
-        return new ServerConfig(bytes, maxOutgoingBytes, messageLogging, allowedOrigins, keeper, limits, sequences);
+        return new ServerConfig(bytes, maxOutgoingBytes, messageLogging, allowedOrigins, keeper, limits,
+                sequences, subprotocols, announce);
     }
 
     public ServerConfig withMaxOutgoingBytes(int bytes) {
-        return new ServerConfig(maxMessageBytes, bytes, messageLogging, allowedOrigins, keeper, limits, sequences);
+        return new ServerConfig(maxMessageBytes, bytes, messageLogging, allowedOrigins, keeper, limits,
+                sequences, subprotocols, announce);
     }
 
     public ServerConfig withMessageLogging(MessageLogging mode) {
-        return new ServerConfig(maxMessageBytes, maxOutgoingBytes, mode, allowedOrigins, keeper, limits, sequences);
+        return new ServerConfig(maxMessageBytes, maxOutgoingBytes, mode, allowedOrigins, keeper, limits,
+                sequences, subprotocols, announce);
     }
 
     public ServerConfig withAllowedOrigins(AllowedOrigins origins) {
-        return new ServerConfig(maxMessageBytes, maxOutgoingBytes, messageLogging, origins, keeper, limits, sequences);
+        return new ServerConfig(maxMessageBytes, maxOutgoingBytes, messageLogging, origins, keeper, limits,
+                sequences, subprotocols, announce);
     }
 
     public ServerConfig withKeeper(SessionKeeper newKeeper) {
         return new ServerConfig(maxMessageBytes, maxOutgoingBytes, messageLogging, allowedOrigins, newKeeper, limits,
-                sequences);
+                sequences, subprotocols, announce);
     }
 
     public ServerConfig withSequences(SequenceLimits newSequences) {
         return new ServerConfig(maxMessageBytes, maxOutgoingBytes, messageLogging, allowedOrigins, keeper, limits,
-                newSequences);
+                newSequences, subprotocols, announce);
     }
 
     public ServerConfig withLimits(ConnectionLimits newLimits) {
         return new ServerConfig(maxMessageBytes, maxOutgoingBytes, messageLogging, allowedOrigins, keeper, newLimits,
-                sequences);
+                sequences, subprotocols, announce);
+    }
+
+    public ServerConfig withSubprotocols(Subprotocols newSubprotocols) {
+        return new ServerConfig(maxMessageBytes, maxOutgoingBytes, messageLogging, allowedOrigins, keeper, limits,
+                sequences, newSubprotocols, announce);
+    }
+
+    public ServerConfig withAnnounce(boolean newAnnounce) {
+        return new ServerConfig(maxMessageBytes, maxOutgoingBytes, messageLogging, allowedOrigins, keeper, limits,
+                sequences, subprotocols, newAnnounce);
     }
 }

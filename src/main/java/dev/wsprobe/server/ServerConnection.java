@@ -3,7 +3,9 @@ package dev.wsprobe.server;
 import dev.wsprobe.diagnosis.CloseDescriptions;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
+import jakarta.websocket.Extension;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * What a server endpoint does for every connection, whatever it does with the messages: register it, apply
@@ -27,11 +29,23 @@ public final class ServerConnection {
     /** When our unanswered ping went out; 0 when none is outstanding. */
     private volatile long pingSentNanos;
     private BoundedSender outgoing;
+    /** The server this connection belongs to; null for a connection made without one (older callers). */
+    private final ServerContext server;
+    private BoundedSender.Shaping shaping = BoundedSender.Shaping.NONE;
 
     public ServerConnection(EndpointStats stats, ServerConfig config, System.Logger log) {
         this.stats = stats;
         this.config = config;
         this.log = log;
+        this.server = null;
+    }
+
+    /** A connection of {@code server}'s endpoint {@code stats}: its subprotocol is counted there. */
+    public ServerConnection(ServerContext server, EndpointStats stats, System.Logger log) {
+        this.stats = stats;
+        this.config = server.config();
+        this.log = log;
+        this.server = server;
     }
 
     public void opened(Session newSession) {
@@ -47,7 +61,77 @@ public final class ServerConnection {
         long number = stats.opened(this);
         prefix = "[" + stats.path() + " #" + number + " " + peer + "] ";
         info("listener did accept connection");
+        String subprotocol = session.getNegotiatedSubprotocol();
+        List<Extension> extensions = session.getNegotiatedExtensions();
+        if (server != null) {
+            server.subprotocols().chosen(subprotocol);
+        }
+        info("negotiated subprotocol: " + (subprotocol == null || subprotocol.isEmpty() ? "none" : subprotocol)
+                + ", extensions: " + (extensions == null || extensions.isEmpty() ? "none" : describe(extensions)));
         info("connection state did change, new: ready");
+        if (config.announce()) {
+            String announcement = Announcement.text();
+            sendBack(announcement, Utf8.length(announcement));
+        }
+    }
+
+    /** {@code permessage-deflate; client_max_window_bits=15}, as the response header said them. */
+    private static String describe(List<Extension> extensions) {
+        StringBuilder text = new StringBuilder();
+        for (Extension extension : extensions) {
+            if (text.length() > 0) {
+                text.append(", ");
+            }
+            text.append(extension.getName());
+            for (Extension.Parameter parameter : extension.getParameters()) {
+                text.append("; ").append(parameter.getName());
+                if (parameter.getValue() != null && !parameter.getValue().isEmpty()) {
+                    text.append('=').append(parameter.getValue());
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    /**
+     * Echoes from now on go out as {@code faults} asks (delay, fragments), on {@code server}'s timers and
+     * executor. Call before the first {@link #sendBack}.
+     *
+     * @throws IllegalStateException when the host offers no timer or executor for what is asked
+     */
+    public void shapeEchoes(EchoFaults faults) {
+        if (faults.delay().isZero() && faults.fragment() == 0) {
+            return;
+        }
+        if (server == null || server.timers() == null || server.blockingSends() == null) {
+            throw new IllegalStateException("this host offers no timers for delay= or fragment=");
+        }
+        shaping = new BoundedSender.Shaping(faults.delay(), faults.fragment(), server.timers(),
+                server.blockingSends());
+    }
+
+    /** Closes with {@code code} and {@code reason}, as a fault asked for. */
+    public void closeWith(int code, String reason) {
+        info("closing the connection as asked: " + code + (reason.isEmpty() ? "" : " " + reason));
+        try {
+            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+        } catch (IOException | IllegalStateException e) {
+            failed(e);
+        }
+    }
+
+    /** Drops the TCP connection without a close frame, as a fault asked for (the peer sees 1006). */
+    public void drop() {
+        info("dropping the connection without a close frame, as asked");
+        if (!ConnectionAbort.abort(session)) {
+            warn("this server's WebSocket implementation offers no way to drop a connection: closing with 1011");
+            try {
+                session.close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION,
+                        "drop-after is not supported on this server"));
+            } catch (IOException | IllegalStateException e) {
+                failed(e);
+            }
+        }
     }
 
     /**
@@ -109,14 +193,19 @@ public final class ServerConnection {
      * {@link ServerConfig#outgoingLimit()} pile up unread is closed with 1008.
      */
     public void sendBack(Object message, int sizeBytes) {
+        sendBack(message, sizeBytes, null);
+    }
+
+    /** {@link #sendBack(Object, int)}, running {@code afterSent} (may be null) once the message went out. */
+    public void sendBack(Object message, int sizeBytes, Runnable afterSent) {
         BoundedSender sender;
         synchronized (this) {
             if (outgoing == null) {
-                outgoing = new BoundedSender(session, config.outgoingLimit());
+                outgoing = new BoundedSender(session, config.outgoingLimit(), shaping);
             }
             sender = outgoing;
         }
-        if (!sender.offer(message, sizeBytes)) {
+        if (!sender.offer(message, sizeBytes, afterSent)) {
             String reason = "slow reader: more than " + config.outgoingLimit() + " bytes waiting to be sent";
             warn("closing the connection: " + reason);
             try {
@@ -139,7 +228,8 @@ public final class ServerConnection {
 
     /** True when the peer's IP address is {@code address} (as a servlet request's remote address gives it). */
     boolean isFrom(String address) {
-        return peer.startsWith(address + ":");
+        String normalized = HostAddresses.normalized(address);
+        return peer.startsWith(normalized + ":") || peer.startsWith("[" + normalized + "]:");
     }
 
     long heardFromNanosAgo(long now) {

@@ -26,6 +26,11 @@ public final class ServerContext {
     private final EndpointStats receiver;
     private final EndpointStats echo;
     private final SequenceTracker sequences;
+    private final SubprotocolCounts subprotocols;
+    /** The host's timers, from {@link #startTimers}; null before (or on a host without a scheduler). */
+    private volatile ScheduledExecutorService timers;
+    /** Where blocking sends (fragmented echoes) run; the timers unless the host gives its own. */
+    private volatile java.util.concurrent.Executor blockingSends;
 
     public ServerContext(ServerConfig config) {
         this(config, MessageJournal.Limits.DEFAULT);
@@ -41,6 +46,28 @@ public final class ServerContext {
         this.receiver = new EndpointStats("/receive", config.messageLogging(), journalLimits);
         this.echo = new EndpointStats("/echo", config.messageLogging(), journalLimits);
         this.sequences = new SequenceTracker(config.sequences());
+        this.subprotocols = new SubprotocolCounts(config.subprotocols());
+    }
+
+    /** Connections per chosen subprotocol, for {@code /status}. */
+    public SubprotocolCounts subprotocols() {
+        return subprotocols;
+    }
+
+    /** The host's scheduler for this server's timers (delayed echoes), null when the host has none. */
+    public ScheduledExecutorService timers() {
+        return timers;
+    }
+
+    /** Where sends that block (fragmented echoes) run, null when the host offers nothing. */
+    public java.util.concurrent.Executor blockingSends() {
+        java.util.concurrent.Executor own = blockingSends;
+        return own != null ? own : timers;
+    }
+
+    /** The host runs blocking sends on {@code executor} rather than on its timers. */
+    public void useForBlockingSends(java.util.concurrent.Executor executor) {
+        blockingSends = executor;
     }
 
     public ServerConfig config() {
@@ -68,7 +95,7 @@ public final class ServerContext {
     public ServerStatus status(Clock clock, SenderStatus sender) {
         return new ServerStatus(Duration.between(startedAt, clock.instant()),
                 endpoints().stream().map(EndpointStats::snapshot).toList(),
-                ServerStatus.Sequences.of(sequences), sender);
+                ServerStatus.Sequences.of(sequences), sender, subprotocols.snapshot());
     }
 
     /**
@@ -79,6 +106,7 @@ public final class ServerContext {
      * @return stops both
      */
     public Runnable startTimers(ScheduledExecutorService scheduler) {
+        timers = scheduler;
         ScheduledFuture<?> keeping = config.keeper().start(scheduler, this);
         ScheduledFuture<?> messageLines = scheduler.scheduleAtFixedRate(
                 () -> endpoints().forEach(endpoint -> endpoint.messageLog().flush()), 1, 1, TimeUnit.SECONDS);

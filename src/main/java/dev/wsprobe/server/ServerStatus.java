@@ -9,7 +9,14 @@ import java.util.List;
  * sender (null when it runs none). Rendered by {@link StatusJson}.
  */
 public record ServerStatus(Duration uptime, List<EndpointStats.Snapshot> endpoints, Sequences sequences,
-        SenderStatus sender) {
+        SenderStatus sender, java.util.Map<String, Long> subprotocols) {
+
+    /** A status with no subprotocol chosen yet. */
+    public ServerStatus(Duration uptime, List<EndpointStats.Snapshot> endpoints, Sequences sequences,
+            SenderStatus sender) {
+        this(uptime, endpoints, sequences, sender, java.util.Map.of());
+    }
+
 
     /**
      * What the receiver's sequence tracking found: senders followed now, numbers they still miss, duplicates,
@@ -32,5 +39,6 @@ public record ServerStatus(Duration uptime, List<EndpointStats.Snapshot> endpoin
 
     public ServerStatus {
         endpoints = List.copyOf(endpoints);
+        subprotocols = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(subprotocols));
     }
 }

@@ -11,6 +11,8 @@ import java.math.BigDecimal;
  * {"uptimeSeconds":12.345,
  *  "endpoints":{"/receive":{"openConnections":1,"connectionsAccepted":3,"messagesReceived":10,"bytesReceived":420},
  *               "/echo":{...}},
+ *  "sequences":{...},
+ *  "subprotocols":{"chat":3},
  *  "sender":null}
  * }</pre>
  * or {@code "sender":{"state":"ready","target":"ws://...","sent":5,"sendFailures":0}}. Written by hand
@@ -45,6 +47,14 @@ public final class StatusJson {
                 .append(",\"forgotten\":").append(sequences.forgotten())
                 .append(",\"evicted\":").append(sequences.evicted())
                 .append(",\"expired\":").append(sequences.expired());
+        json.append("},\"subprotocols\":{");
+        separator = "";
+        for (java.util.Map.Entry<String, Long> chosen : status.subprotocols().entrySet()) {
+            json.append(separator);
+            separator = ",";
+            string(json, chosen.getKey());
+            json.append(':').append(chosen.getValue());
+        }
         json.append("},\"sender\":");
         SenderStatus sender = status.sender();
         if (sender == null) {

@@ -29,4 +29,30 @@ public final class Utf8 {
         }
         return bytes;
     }
+
+    /**
+     * {@code text} in pieces of at most {@code maxBytes} bytes of UTF-8 each, never splitting a character (a piece
+     * holds at least one, so a 4-byte character makes a piece of 4 bytes even when {@code maxBytes} is smaller);
+     * one empty piece for an empty text.
+     */
+    public static java.util.List<String> split(String text, int maxBytes) {
+        java.util.List<String> pieces = new java.util.ArrayList<>();
+        int start = 0;
+        int bytes = 0;
+        int i = 0;
+        while (i < text.length()) {
+            int codePoint = text.codePointAt(i);
+            int width = Character.charCount(codePoint);
+            int size = length(text.substring(i, i + width));
+            if (bytes > 0 && bytes + size > maxBytes) {
+                pieces.add(text.substring(start, i));
+                start = i;
+                bytes = 0;
+            }
+            bytes += size;
+            i += width;
+        }
+        pieces.add(text.substring(start));
+        return pieces;
+    }
 }

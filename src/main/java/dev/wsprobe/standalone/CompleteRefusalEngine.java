@@ -13,7 +13,11 @@ import org.glassfish.tyrus.spi.WebSocketEngine;
  * length nor a close, so an HTTP client such as curl would wait for a body that never comes.
  */
 final class CompleteRefusalEngine implements WebSocketEngine {
+    private static final System.Logger LOG = System.getLogger(CompleteRefusalEngine.class.getName());
     private final WebSocketEngine tyrus;
+    /** One line at most every 10 s for the refusals Tyrus decides (mostly a wrong path). */
+    private final dev.wsprobe.server.RateLimitedLog refusals = new dev.wsprobe.server.RateLimitedLog(LOG,
+            System.Logger.Level.WARNING, java.time.Duration.ofSeconds(10));
 
     CompleteRefusalEngine(WebSocketEngine tyrus) {
         this.tyrus = tyrus;
@@ -24,6 +28,9 @@ final class CompleteRefusalEngine implements WebSocketEngine {
         UpgradeInfo outcome = tyrus.upgrade(request, response);
         if (outcome.getStatus() == UpgradeStatus.HANDSHAKE_FAILED) {
             response.getHeaders().put("Content-Length", List.of("0")); // an empty body says it is complete
+            refusals.log(() -> "refused an upgrade to " + request.getRequestURI().getPath() + ": HTTP "
+                    + response.getStatus() + (response.getStatus() == 404
+                            ? " (no WebSocket endpoint there: /receive and /echo are)" : ""));
         }
         return outcome;
     }

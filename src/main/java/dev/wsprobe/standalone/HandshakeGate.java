@@ -3,12 +3,15 @@ package dev.wsprobe.standalone;
 import dev.wsprobe.server.ConnectionLimits;
 import dev.wsprobe.server.HandshakePolicy;
 import dev.wsprobe.server.HandshakeRefusal;
+import dev.wsprobe.server.HostAddresses;
 import dev.wsprobe.server.ServerConfig;
 import dev.wsprobe.wire.Frame;
 import dev.wsprobe.wire.Frames;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -44,6 +47,8 @@ import org.glassfish.grizzly.memory.Buffers;
  */
 final class HandshakeGate extends BaseFilter {
     private static final System.Logger LOG = System.getLogger(HandshakeGate.class.getName());
+
+    private static final String PROTOCOL = "Sec-WebSocket-Protocol";
 
     private final ConnectionLimits limits;
     private final HandshakePolicy policy;
@@ -121,17 +126,23 @@ final class HandshakeGate extends BaseFilter {
             return ctx.getInvokeAction();
         }
         lastRequest.set(connection, request);
+        ClientMistakes.PARTIAL_REQUEST.remove(connection); // a complete request: nothing pending
         cancelDeadline(connection);
         if (!HandshakePolicy.isUpgrade(request::getHeader)) {
             armDeadline(connection); // plain HTTP: the next request must come in time too
             return ctx.getInvokeAction();
         }
+        List<String> offers = new ArrayList<>();
+        request.getHeaders().values(PROTOCOL).forEach(offers::add);
         HandshakePolicy.Request upgrade = new HandshakePolicy.Request(request.getMethod().getMethodString(),
-                request.getRequestURI(), peer(connection), request::getHeader);
+                request.getRequestURI(), peer(connection), request::getHeader, request.getQueryString(), offers);
         Optional<HandshakeRefusal> refusal = policy.check(upgrade, openConnections);
         if (refusal.isPresent()) {
             return refuse(ctx, request, refusal.get());
         }
+        // Tyrus reads the offers from this request: it sees only those the configured subprotocols allow
+        request.getHeaders().removeHeader(PROTOCOL);
+        policy.passedSubprotocols(upgrade).ifPresent(passed -> request.setHeader(PROTOCOL, passed));
         admit(connection);
         // frames the client sent right behind its upgrade request arrive as this request's content
         return guarded(ctx, frames.get(connection));
@@ -183,7 +194,8 @@ final class HandshakeGate extends BaseFilter {
     private NextAction refuse(FilterChainContext ctx, HttpRequestPacket request, HandshakeRefusal refusal) {
         HttpResponsePacket response = request.getResponse();
         response.setStatus(refusal.status());
-        response.setReasonPhrase(refusal.reason());
+        // the status line is ISO-8859-1: anything beyond ASCII in the reason is in the UTF-8 body only
+        response.setReasonPhrase(refusal.reason().replaceAll("[^\\x20-\\x7e]", "?"));
         response.setHeader("Connection", "close");
         refusal.headers().forEach(response::setHeader);
         byte[] body = refusal.body().getBytes(StandardCharsets.UTF_8);
@@ -225,8 +237,12 @@ final class HandshakeGate extends BaseFilter {
         }
         deadline.set(connection, timers.schedule(() -> {
             if (frames.get(connection) == null && connection.isOpen()) {
-                LOG.log(System.Logger.Level.WARNING, "closed a connection from " + peer(connection)
-                        + " that sent no complete request within " + limits.handshakeTimeout().toMillis() + " ms");
+                // bytes of a request that never completed: slow or stuck (slowloris); nothing at all: an idle
+                // connection, such as the ones browsers open ahead of time, which is normal
+                boolean partial = Boolean.TRUE.equals(ClientMistakes.PARTIAL_REQUEST.get(connection));
+                LOG.log(partial ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG, "closed a connection from "
+                        + peer(connection) + (partial ? " that sent an incomplete request" : " that sent nothing")
+                        + " within " + limits.handshakeTimeout().toMillis() + " ms");
                 connection.closeSilently();
             }
         }, limits.handshakeTimeout().toNanos(), TimeUnit.NANOSECONDS));
@@ -242,6 +258,6 @@ final class HandshakeGate extends BaseFilter {
     private static String peer(Connection<?> connection) {
         Object address = connection.getPeerAddress();
         return address instanceof InetSocketAddress socket && socket.getAddress() != null
-                ? socket.getAddress().getHostAddress() : String.valueOf(address);
+                ? HostAddresses.text(socket.getAddress()) : String.valueOf(address);
     }
 }

@@ -13,12 +13,20 @@ import javax.net.ssl.SSLContext;
  * @param clientAuth whether TLS clients must present a certificate the context's trust managers accept
  * @param tuning     threads, I/O strategy and buffers of the listeners' transport
  * @param config     what the server enforces (limits, origins, session keeping, message lines)
+ * @param compression whether permessage-deflate is accepted when a client offers it (default off: see
+ *                    {@link StandaloneServer} and the README for what it costs)
  */
 public record ServerOptions(String host, int port, Integer tlsPort, SSLContext tlsContext, ClientAuth clientAuth,
-        ServerTuning tuning, ServerConfig config) {
+        ServerTuning tuning, ServerConfig config, boolean compression) {
     public static final String DEFAULT_HOST = "::";
     public static final int DEFAULT_PORT = 12345;
     public static final int DEFAULT_TLS_PORT = 12346;
+
+    /** Options without compression. */
+    public ServerOptions(String host, int port, Integer tlsPort, SSLContext tlsContext, ClientAuth clientAuth,
+            ServerTuning tuning, ServerConfig config) {
+        this(host, port, tlsPort, tlsContext, clientAuth, tuning, config, false);
+    }
 
     public ServerOptions {
         if ((tlsPort == null) != (tlsContext == null)) {
@@ -31,19 +39,23 @@ public record ServerOptions(String host, int port, Integer tlsPort, SSLContext t
     }
 
     public ServerOptions withTls(int newTlsPort, SSLContext context) {
-        return new ServerOptions(host, port, newTlsPort, context, clientAuth, tuning, config);
+        return new ServerOptions(host, port, newTlsPort, context, clientAuth, tuning, config, compression);
     }
 
     public ServerOptions withClientAuth(ClientAuth newClientAuth) {
-        return new ServerOptions(host, port, tlsPort, tlsContext, newClientAuth, tuning, config);
+        return new ServerOptions(host, port, tlsPort, tlsContext, newClientAuth, tuning, config, compression);
     }
 
     public ServerOptions withTuning(ServerTuning newTuning) {
-        return new ServerOptions(host, port, tlsPort, tlsContext, clientAuth, newTuning, config);
+        return new ServerOptions(host, port, tlsPort, tlsContext, clientAuth, newTuning, config, compression);
     }
 
     public ServerOptions withConfig(ServerConfig newConfig) {
-        return new ServerOptions(host, port, tlsPort, tlsContext, clientAuth, tuning, newConfig);
+        return new ServerOptions(host, port, tlsPort, tlsContext, clientAuth, tuning, newConfig, compression);
+    }
+
+    public ServerOptions withCompression(boolean on) {
+        return new ServerOptions(host, port, tlsPort, tlsContext, clientAuth, tuning, config, on);
     }
 
     /** The same options with {@code change} applied to the server configuration. */

@@ -23,6 +23,7 @@ import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
 import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
 import org.glassfish.tyrus.core.TyrusWebSocketEngine;
+import org.glassfish.tyrus.ext.extension.deflate.PerMessageDeflateExtension;
 import org.glassfish.tyrus.server.TyrusServerContainer;
 import org.glassfish.tyrus.spi.WebSocketEngine;
 
@@ -52,13 +53,23 @@ public final class StandaloneServer implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    /**
+     * Where fragmented echoes are written (the standard API's partial sends block): a few threads of their own,
+     * so a client that stops reading in the middle of one holds one of these, never a selector or the timers.
+     */
+    private final java.util.concurrent.ExecutorService blockingSends = Executors.newFixedThreadPool(2, task -> {
+        Thread thread = new Thread(task, "wsprobe-fragmented-sends");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final HandshakeGate gate;
+    private final ClientMistakes mistakes = new ClientMistakes();
     private boolean stopped;
 
     private StandaloneServer(ServerOptions options, MessageJournal.Limits journalLimits) {
         this.options = options;
         this.context = new ServerContext(options.config(), journalLimits);
-        this.container = new EndpointContainer(options.config().maxMessageBytes());
+        this.container = new EndpointContainer(options.config().maxMessageBytes(), options.compression());
         this.gate = new HandshakeGate(options.config(), timers);
     }
 
@@ -99,6 +110,8 @@ public final class StandaloneServer implements AutoCloseable {
         // WebSocket add-on takes them first. More specific paths can be mapped next to it.
         http.getServerConfiguration().addHttpHandler(new TestPageHandler(), "/");
         http.getServerConfiguration().addHttpHandler(new StatusHandler(context), StatusHandler.PATH);
+        // a plain GET to the echo's path shows the request as received (upgrades go to the endpoint)
+        http.getServerConfiguration().addHttpHandler(new RequestEchoHandler(), RequestEchoHandler.PATH);
         try {
             // endpoints first: a client arriving the moment the port opens must find them, not a 404
             ServerContexts.register(container, context);
@@ -107,10 +120,12 @@ public final class StandaloneServer implements AutoCloseable {
         } catch (IOException | DeploymentException | RuntimeException e) {
             http.shutdownNow();
             timers.shutdownNow();
+            blockingSends.shutdownNow();
             ServerContexts.unregister(container);
             throw e;
         }
         context.startTimers(timers);
+        context.useForBlockingSends(blockingSends);
         if (options.tlsPort() != null) {
             Renegotiation renegotiation = Renegotiation.of(options.tlsContext());
             LOG.log(System.Logger.Level.INFO, "TLS: protocols " + String.join(", ", SslContexts.PROTOCOLS)
@@ -130,6 +145,10 @@ public final class StandaloneServer implements AutoCloseable {
         LOG.log(System.Logger.Level.INFO, "listener state did change, new: ready, listening on "
                 + String.join(" and ", urls()));
         LOG.log(System.Logger.Level.INFO, "transport: " + options.tuning().describe());
+        LOG.log(System.Logger.Level.INFO, "subprotocols: " + options.config().subprotocols().describe()
+                + "; compression (permessage-deflate): " + (options.compression()
+                        ? "on (context takeover, 15-bit windows; offers asking otherwise are declined)" : "off")
+                + "; announce: " + (options.config().announce() ? "on" : "off"));
         LOG.log(System.Logger.Level.INFO, "test page: " + String.join(" and ", pageUrls())
                 + "; WebSocket handshakes allowed from " + options.config().allowedOrigins().describe());
     }
@@ -144,6 +163,7 @@ public final class StandaloneServer implements AutoCloseable {
         listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
         // the gate first: each add-on inserts itself just before Grizzly's HTTP server filter, so the gate
         // ends up in front of Tyrus' filter
+        listener.registerAddOn(mistakes.addOn());
         listener.registerAddOn(gate.addOn());
         listener.registerAddOn(new WebSocketAddOn(container, CONTEXT_PATH));
         return listener;
@@ -200,6 +220,7 @@ public final class StandaloneServer implements AutoCloseable {
         stopped = true;
         context.closeAllGoingAway(patience);
         timers.shutdownNow();
+        blockingSends.shutdownNow();
         container.stop();
         http.shutdownNow();
         ServerContexts.unregister(container);
@@ -214,9 +235,13 @@ public final class StandaloneServer implements AutoCloseable {
     /** Tyrus' server container with wsprobe's endpoints, fed by the Grizzly listeners' WebSocket add-on. */
     private static final class EndpointContainer extends TyrusServerContainer {
         private final WebSocketEngine engine;
+        private final Set<jakarta.websocket.Extension> extensions;
 
-        EndpointContainer(int maxMessageBytes) {
+        EndpointContainer(int maxMessageBytes, boolean compression) {
             super(Set.<Class<?>>of(ReceiverEndpoint.class, EchoEndpoint.class));
+            // Tyrus registers an annotated endpoint with the container's installed extensions (set before the
+            // engine deploys anything); the endpoints' configurator chooses among them per connection
+            extensions = compression ? Set.of(new PerMessageDeflateExtension()) : Set.of();
             engine = new CompleteRefusalEngine(TyrusWebSocketEngine.builder(this)
                     .incomingBufferSize(incomingBufferSize(maxMessageBytes)).build());
         }
@@ -230,6 +255,11 @@ public final class StandaloneServer implements AutoCloseable {
         private static int incomingBufferSize(int maxMessageBytes) {
             long size = (long) maxMessageBytes + MAX_FRAME_HEADER + TYRUS_DEFAULT_INCOMING_BUFFER;
             return (int) Math.min(Integer.MAX_VALUE, size);
+        }
+
+        @Override
+        public Set<jakarta.websocket.Extension> getInstalledExtensions() {
+            return extensions;
         }
 
         @Override

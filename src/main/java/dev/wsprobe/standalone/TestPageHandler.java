@@ -16,6 +16,10 @@ import org.glassfish.grizzly.http.util.HttpStatus;
  */
 public final class TestPageHandler extends HttpHandler {
     static final String RESOURCE = "page/index.html";
+    private static final System.Logger LOG = System.getLogger(TestPageHandler.class.getName());
+    /** Wrong paths, one line at most every 10 s: an operator sees what clients get wrong, a scanner floods nothing. */
+    private final dev.wsprobe.server.RateLimitedLog notFound = new dev.wsprobe.server.RateLimitedLog(LOG,
+            System.Logger.Level.WARNING, java.time.Duration.ofSeconds(10));
     private final byte[] page;
 
     TestPageHandler() {
@@ -33,6 +37,10 @@ public final class TestPageHandler extends HttpHandler {
     public void service(Request request, Response response) throws IOException {
         String path = request.getRequestURI();
         if (!path.equals("/") && !path.equals("/index.html")) {
+            notFound.log(() -> "HTTP 404 for " + request.getMethod().getMethodString() + " " + path + " from "
+                    + dev.wsprobe.server.HostAddresses.normalized(request.getRemoteAddr())
+                    + (request.getHeader("Sec-WebSocket-Key") != null ? " (a WebSocket upgrade)" : "") + ": nothing there (the test page is at /, the WebSocket endpoints at "
+                    + "/receive and /echo, the counters at /status)");
             response.sendError(HttpStatus.NOT_FOUND_404.getStatusCode());
             return;
         }

@@ -10,7 +10,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -23,6 +28,7 @@ import java.nio.charset.StandardCharsets;
  */
 public class HandshakeFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
+    private static final String PROTOCOL = "Sec-WebSocket-Protocol";
 
     private transient HandshakePolicy policy;
     private transient HandshakePolicy.OpenConnections open;
@@ -46,14 +52,59 @@ public class HandshakeFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
+        List<String> offers = request.getHeaders(PROTOCOL) == null ? List.of()
+                : Collections.list(request.getHeaders(PROTOCOL));
         HandshakePolicy.Request upgrade = new HandshakePolicy.Request(request.getMethod(), request.getRequestURI(),
-                request.getRemoteAddr(), request::getHeader);
+                request.getRemoteAddr(), request::getHeader, request.getQueryString(), offers);
         var refusal = policy.check(upgrade, open);
         if (refusal.isEmpty()) {
-            chain.doFilter(request, response);
+            // the server's WebSocket implementation sees only the offers the configured subprotocols allow
+            chain.doFilter(new OffersPassedOn(request, policy.passedSubprotocols(upgrade).orElse(null)), response);
             return;
         }
         answer(response, refusal.get());
+    }
+
+    /** The request with its {@code Sec-WebSocket-Protocol} header replaced by {@code passed} (none when null). */
+    private static final class OffersPassedOn extends HttpServletRequestWrapper {
+        private final String passed;
+
+        OffersPassedOn(HttpServletRequest request, String passed) {
+            super(request);
+            this.passed = passed;
+        }
+
+        private static boolean isProtocol(String name) {
+            return PROTOCOL.equalsIgnoreCase(name);
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return isProtocol(name) ? passed : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            if (isProtocol(name)) {
+                return Collections.enumeration(passed == null ? List.<String>of() : List.of(passed));
+            }
+            return super.getHeaders(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaderNames() {
+            List<String> names = new ArrayList<>();
+            for (Enumeration<String> all = super.getHeaderNames(); all != null && all.hasMoreElements();) {
+                String name = all.nextElement();
+                if (!isProtocol(name)) {
+                    names.add(name);
+                }
+            }
+            if (passed != null) {
+                names.add(PROTOCOL);
+            }
+            return Collections.enumeration(names);
+        }
     }
 
     private static void answer(HttpServletResponse response, HandshakeRefusal refusal) throws IOException {

@@ -10,12 +10,12 @@ import dev.wsprobe.server.ServerContext;
 import dev.wsprobe.server.ServerContexts;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
+import dev.wsprobe.server.Subprotocols;
+import jakarta.websocket.server.ServerContainer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
-import jakarta.websocket.server.ServerContainer;
-import java.net.URI;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.function.Function;
@@ -64,7 +64,8 @@ public class WarLifecycle implements ServletContextListener {
         LOG.log(System.Logger.Level.INFO, "wsprobe endpoints at " + context.getContextPath() + "/receive and "
                 + context.getContextPath() + "/echo, status at " + context.getContextPath()
                 + "/status, largest message " + server.config().maxMessageBytes() + " bytes; WebSocket handshakes "
-                + "allowed from " + server.config().allowedOrigins().describe());
+                + "allowed from " + server.config().allowedOrigins().describe() + "; subprotocols: "
+                + server.config().subprotocols().describe() + "; announce: " + server.config().announce());
 
         scheduler = WarScheduler.forApplication(context.getContextPath());
         // idle timeout (1001), dead-peer pings and the message lines, with the standalone server's defaults
@@ -110,8 +111,20 @@ public class WarLifecycle implements ServletContextListener {
                 .map(value -> parse(value, ByteSizes::parse)).orElse(config.maxMessageBytes()));
         config = config.withMessageLogging(settings.get(WarSettings.LOG_MESSAGES)
                 .map(value -> parse(value, MessageLogging::parse)).orElse(config.messageLogging()));
+        config = config.withSubprotocols(settings.get(WarSettings.SUBPROTOCOLS)
+                .map(value -> parse(value, Subprotocols::parse)).orElse(config.subprotocols()));
+        config = config.withAnnounce(settings.get(WarSettings.ANNOUNCE)
+                .map(value -> parse(value, WarLifecycle::bool)).orElse(config.announce()));
         return config.withAllowedOrigins(settings.get(WarSettings.ALLOWED_ORIGINS)
                 .map(value -> parse(value, AllowedOrigins::parse)).orElse(config.allowedOrigins()));
+    }
+
+    private static boolean bool(String text) {
+        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "on", "yes" -> true;
+            case "false", "off", "no" -> false;
+            default -> throw new IllegalArgumentException("'" + text + "' is not true or false");
+        };
     }
 
     /** The application's WebSocket container, which deploys the annotated endpoints and accepts their sessions. */

@@ -44,6 +44,11 @@ final class WarSettings {
     /** More pages allowed to connect: comma-separated origins, {@code *} or {@code null}; default none. */
     static final Setting ALLOWED_ORIGINS = new Setting("wsprobe.allowed-origins");
 
+    /** Subprotocols the endpoints accept, comma-separated; default none given: the client's first offer. */
+    static final Setting SUBPROTOCOLS = new Setting("wsprobe.subprotocols");
+    /** {@code true}: each connection's first message says which server answered; default {@code false}. */
+    static final Setting ANNOUNCE = new Setting("wsprobe.announce");
+
     private final UnaryOperator<String> systemProperties;
     private final UnaryOperator<String> environment;
     private final UnaryOperator<String> contextParameters;

@@ -1,6 +1,7 @@
 package dev.wsprobe.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsprobe.sender.ConnectionState;
 import dev.wsprobe.diagnosis.Diagnosis;
@@ -33,7 +34,15 @@ class StatusJsonTest {
                 + "\"bytesReceived\":100}},"
                 + "\"sequences\":{\"senders\":2,\"missing\":3,\"duplicates\":1,\"resets\":4,\"forgotten\":5,"
                 + "\"evicted\":6,\"expired\":7},"
+                + "\"subprotocols\":{},"
                 + "\"sender\":null}", json);
+    }
+
+    @Test
+    void subprotocolsAreCountedByNameInNameOrder() {
+        String json = StatusJson.write(new ServerStatus(Duration.ZERO, ENDPOINTS, SEQUENCES, null,
+                java.util.Map.of("json", 2L, "chat", 5L)));
+        assertTrue(json.contains(",\"subprotocols\":{\"chat\":5,\"json\":2},"), json);
     }
 
     @Test

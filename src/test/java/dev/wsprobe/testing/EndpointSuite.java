@@ -2,6 +2,7 @@ package dev.wsprobe.testing;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -271,6 +272,175 @@ public abstract class EndpointSuite {
         Exception refused = assertThrows(Exception.class, () -> JdkSocket.connect(host().wss("/echo"), someoneElse));
         assertTrue(causes(refused).anyMatch(SSLHandshakeException.class::isInstance),
                 "expected an SSLHandshakeException in the causes of " + refused);
+    }
+
+    // ---- issue 14: faults on demand, subprotocols, the request echo, on every host ----
+
+    /** Upgrades to {@code /echo} with {@code query} on a raw socket, failing unless the answer is 101. */
+    private RawWebSocket rawEcho(String query) throws Exception {
+        java.net.URI echo = host().ws("/echo");
+        RawWebSocket socket = RawWebSocket.open(echo);
+        String head = socket.request(PlainHttp.upgrade(echo, echo.getRawPath() + "?" + query));
+        if (!head.startsWith("HTTP/1.1 101 ")) {
+            socket.close();
+            throw new AssertionError("upgrade to /echo?" + query + " on " + host().name() + " answered " + head);
+        }
+        return socket;
+    }
+
+    @Test
+    void closeOnDemandAfterTwoEchoesWithTheCodeAndReasonAsked() throws Exception {
+        JdkSocket client = JdkSocket.connect(host().ws("/echo?close=4001&reason=as%20asked&after=2"), null);
+        client.sendText("one");
+        client.sendText("two");
+        assertEquals("one", client.nextText());
+        assertEquals("two", client.nextText());
+        JdkSocket.Close close = client.nextClose();
+        assertEquals(4001, close.code(), "the close code asked for");
+        assertEquals("as asked", close.reason(), "the reason asked for");
+        assertTrue(client.texts.isEmpty(), "nothing echoed after the second message: " + client.texts);
+    }
+
+    @Test
+    void closeOnDemandRightAfterTheOpenWithAfterZero() throws Exception {
+        JdkSocket client = JdkSocket.connect(host().ws("/echo?close=1013&reason=try+later"), null);
+        JdkSocket.Close close = client.nextClose();
+        assertEquals(1013, close.code());
+        assertEquals("try later", close.reason());
+    }
+
+    @Test
+    void dropAfterOneEchoEndsTheConnectionWithoutACloseFrame() throws Exception {
+        try (RawWebSocket client = rawEcho("drop-after=1")) {
+            client.send(RawWebSocket.TEXT, "only this".getBytes(StandardCharsets.UTF_8));
+            RawWebSocket.Frame echo = client.read();
+            assertEquals("only this", echo.text(), "the first message is echoed");
+            RawWebSocket.Frame next;
+            try {
+                next = client.read();
+            } catch (java.io.EOFException | java.net.SocketException ended) {
+                next = null; // the TCP connection ended with no close frame: what a client sees as 1006
+            }
+            if (host().name().equals(PAYARA)) {
+                // Known deviation (README, faults on demand): closing Payara's web connection, the deepest hook
+                // its Tyrus offers, writes a close frame 1000 first. Fails loudly once that changes.
+                assertTrue(next != null && next.opcode() == RawWebSocket.CLOSE && next.closeCode() == 1000,
+                        "the deviation is gone: Payara now drops without a 1000 close frame (got " + describe(next)
+                                + "): update the README's faults table and this test");
+                assertThrows(java.io.IOException.class, client::read, "the connection ends after that frame");
+                return;
+            }
+            assertNull(next, "after the echo the TCP connection ends without a close frame on " + host().name()
+                    + ", but a frame came: " + describe(next));
+        }
+    }
+
+    /** The host name Payara Micro's runs report ({@code DeployedWar}). */
+    private static final String PAYARA = "Payara Micro";
+
+    private static String describe(RawWebSocket.Frame frame) {
+        return frame == null ? "no frame" : "opcode " + frame.opcode() + (frame.opcode() == RawWebSocket.CLOSE
+                ? " code " + frame.closeCode() + " " + frame.closeReason() : "");
+    }
+
+    @Test
+    void fragmentSendsEachEchoInFramesOfAtMostThatSize() throws Exception {
+        String text = "fragmented echo, é and 🌍 too";
+        try (RawWebSocket client = rawEcho("fragment=5")) {
+            client.send(RawWebSocket.TEXT, text.getBytes(StandardCharsets.UTF_8));
+            java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream();
+            int frames = 0;
+            RawWebSocket.Frame frame;
+            do {
+                frame = client.read();
+                assertEquals(frames == 0 ? RawWebSocket.TEXT : RawWebSocket.CONTINUATION, frame.opcode(),
+                        "frame " + frames + " of the echo");
+                assertTrue(frame.payload().length <= 5, "a fragment of " + frame.payload().length + " bytes");
+                whole.writeBytes(frame.payload());
+                frames++;
+            } while (!frame.fin());
+            assertEquals(text, whole.toString(StandardCharsets.UTF_8), "the fragments make up the message");
+            assertTrue(frames >= text.getBytes(StandardCharsets.UTF_8).length / 5, frames + " fragments");
+        }
+    }
+
+    @Test
+    void delayHoldsEveryEchoAtLeastThatLong() throws Exception {
+        JdkSocket client = JdkSocket.connect(host().ws("/echo?delay=400ms"), null);
+        for (String message : List.of("first", "second")) {
+            long sent = System.nanoTime();
+            client.sendText(message);
+            assertEquals(message, client.nextText());
+            long tookMillis = (System.nanoTime() - sent) / 1_000_000;
+            assertTrue(tookMillis >= 400, message + " came back after " + tookMillis + " ms, asked for 400 ms");
+        }
+        assertEquals(1000, client.closeNormally().code());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"close=999", "close=1006", "close=abc", "reason=x", "after=2", "delay=61s",
+        "delay=soon", "drop-after=-1", "fragment=0", "close=1000&close=1001"})
+    void invalidFaultParametersGet400WithTheReason(String query) throws Exception {
+        java.net.URI echo = host().ws("/echo");
+        PlainHttp.Response response = PlainHttp.exchange(echo, PlainHttp.upgrade(echo, echo.getRawPath() + "?"
+                + query));
+        assertEquals(400, response.status(), query + " on " + host().name() + ": " + response);
+        String parameter = query.substring(0, query.indexOf('='));
+        assertTrue(response.body().startsWith("bad fault parameter: ") && response.body().contains(parameter),
+                "the body names the parameter " + parameter + ": " + response.body());
+        Await.until(() -> counts("/echo").openConnections() == 0, "no connection opened by a refused upgrade");
+    }
+
+    @Test
+    void theClientsFirstOfferedSubprotocolIsAcceptedAndCounted() throws Exception {
+        Long before = subprotocolCount("wsprobe.test.v2");
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        JdkSocket listener = new JdkSocket();
+        java.net.http.WebSocket socket = http.newWebSocketBuilder().subprotocols("wsprobe.test.v2", "other")
+                .buildAsync(host().ws("/echo"), listener).get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        listener.webSocket = socket;
+        assertEquals("wsprobe.test.v2", socket.getSubprotocol(), "the first offer, on " + host().name());
+        Await.until(() -> java.util.Objects.equals(subprotocolCount("wsprobe.test.v2"),
+                (before == null ? 0 : before) + 1), "/status to count the subprotocol");
+        assertEquals(1000, listener.closeNormally().code());
+    }
+
+    @Test
+    void noSubprotocolOfferedNoneChosen() throws Exception {
+        JdkSocket client = JdkSocket.connect(host().ws("/receive"), null);
+        assertEquals("", client.webSocket.getSubprotocol());
+        assertEquals(1000, client.closeNormally().code());
+    }
+
+    private Long subprotocolCount(String name) {
+        jakarta.json.JsonObject all = StatusDocument.readQuietly(host().status()).json().getJsonObject("subprotocols");
+        return all == null || !all.containsKey(name) ? null : all.getJsonNumber(name).longValue();
+    }
+
+    @Test
+    void plainGetToTheEchoShowsTheRequestAsReceivedWithCredentialsMasked() throws Exception {
+        java.net.URI echo = host().ws("/echo");
+        String target = echo.getRawPath() + "?look=1";
+        PlainHttp.Response response = PlainHttp.exchange(echo, "GET " + target + " HTTP/1.1\r\nHost: "
+                + echo.getHost() + ":" + echo.getPort() + "\r\nX-Wsprobe-Probe: through the proxy\r\n"
+                + "Authorization: Basic c2VjcmV0OnNlY3JldA==\r\nCookie: session=secret\r\n"
+                + "Connection: close\r\n\r\n");
+        assertEquals(200, response.status(), host().name() + ": " + response);
+        assertTrue(response.header("Content-Type").toLowerCase(java.util.Locale.ROOT).startsWith("text/plain"),
+                "content type " + response.header("Content-Type"));
+        String body = response.body();
+        assertTrue(body.startsWith("GET " + target + " HTTP/1.1\n"), "the request line first: " + body);
+        String lower = body.toLowerCase(java.util.Locale.ROOT);
+        assertTrue(lower.contains("\nx-wsprobe-probe: through the proxy\n"), "headers as received: " + body);
+        assertTrue(lower.contains("\nauthorization: ***\n") && lower.contains("\ncookie: ***\n"),
+                "credentials masked: " + body);
+        assertFalse(body.contains("c2VjcmV0") || body.contains("session=secret"), "no credential shown: " + body);
+
+        // the endpoint at the same path still upgrades
+        JdkSocket client = JdkSocket.connect(host().ws("/echo"), null);
+        client.sendText("still an echo");
+        assertEquals("still an echo", client.nextText());
+        assertEquals(1000, client.closeNormally().code());
     }
 
     private static Stream<Throwable> causes(Throwable error) {

@@ -1,0 +1,92 @@
+package dev.wsprobe.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Python's {@code websockets} library from Debian ({@code python3-websockets}), run by {@code /usr/bin/python3}
+ * (the {@code python3} on PATH may be another build that cannot see Debian's packages): a client stack nobody on
+ * this project wrote, which offers permessage-deflate by default, as browsers do.
+ */
+public final class PythonWebsockets {
+    public static final Path PYTHON = Path.of("/usr/bin/python3");
+    public static final String INSTALL = "apt-get install -y python3-websockets";
+
+    /** What the client saw: the negotiated subprotocol, the extensions' names, and the echoes, one per line. */
+    public record Conversation(String subprotocol, String extensions, List<String> echoes) {
+    }
+
+    private PythonWebsockets() {
+    }
+
+    public static boolean installed() {
+        if (!Files.isExecutable(PYTHON)) {
+            return false;
+        }
+        try {
+            Process probe = new ProcessBuilder(PYTHON.toString(), "-c", "import websockets").redirectErrorStream(true)
+                    .start();
+            return probe.waitFor(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS) && probe.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Skips (or, in CI, fails) the calling test when the package is missing. */
+    public static void require() {
+        ThirdPartyPeer.require(installed(), "Python websockets (" + PYTHON + " with python3-websockets)", INSTALL);
+    }
+
+    /**
+     * Connects to {@code target} offering {@code subprotocols} (and permessage-deflate, the library's default),
+     * sends each message and reads one answer for each.
+     */
+    public static Conversation echo(URI target, List<String> subprotocols, List<String> messages) throws Exception {
+        String script = String.join("\n",
+                "import asyncio, sys, json",
+                "import websockets",
+                "async def main():",
+                "    url, protocols, messages = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3])",
+                "    async with websockets.connect(url, subprotocols=protocols or None, open_timeout=10) as ws:",
+                "        print(ws.subprotocol or '')",
+                "        print(','.join(e.name for e in ws.extensions))",
+                "        for m in messages:",
+                "            await ws.send(m)",
+                "            print(await asyncio.wait_for(ws.recv(), 10))",
+                "asyncio.run(main())");
+        Process python = new ProcessBuilder(PYTHON.toString(), "-c", script, target.toString(), json(subprotocols),
+                json(messages)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            if (!python.waitFor(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
+                throw new AssertionError("the Python client did not finish within " + Await.PATIENCE.toSeconds() + " s");
+            }
+            List<String> lines = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .toList();
+            if (python.exitValue() != 0 || lines.size() < 2) {
+                throw new AssertionError("the Python client failed (exit " + python.exitValue() + "): " + lines);
+            }
+            return new Conversation(lines.get(0), lines.get(1), lines.subList(2, lines.size()));
+        } finally {
+            python.destroyForcibly();
+        }
+    }
+
+    private static String json(List<String> texts) {
+        StringBuilder json = new StringBuilder("[");
+        for (String text : texts) {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append('"').append(text.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return json.append(']').toString();
+    }
+}
