@@ -3,13 +3,11 @@ package dev.wsprobe.cli;
 import dev.wsprobe.standalone.ServerTuning;
 import dev.wsprobe.server.AllowedOrigins;
 import dev.wsprobe.server.ByteSizes;
+import dev.wsprobe.server.Durations;
 import dev.wsprobe.server.MessageLogging;
 import dev.wsprobe.sender.WebSocketUrl;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -35,23 +33,13 @@ public final class Converters {
 
     /** {@code 1s}, {@code 500ms}, {@code 1.5s}, {@code 2m}, {@code 1h}; a bare number means seconds. */
     static final class DurationConverter implements ITypeConverter<Duration> {
-        private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
-
         @Override
         public Duration convert(String value) {
-            Matcher match = FORM.matcher(value.trim().toLowerCase(Locale.ROOT));
-            if (!match.matches()) {
-                throw new TypeConversionException("'" + value + "' is not a duration; write e.g. 1s, 500ms, 2m or 1h");
+            try {
+                return Durations.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
             }
-            double amount = Double.parseDouble(match.group(1));
-            String unit = match.group(2) == null ? "s" : match.group(2);
-            double millis = switch (unit) {
-                case "ms" -> amount;
-                case "m" -> amount * 60_000;
-                case "h" -> amount * 3_600_000;
-                default -> amount * 1000;
-            };
-            return Duration.ofNanos(Math.round(millis * 1_000_000));
         }
     }
 

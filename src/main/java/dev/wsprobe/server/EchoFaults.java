@@ -6,10 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Misbehaviour on demand, asked for by query parameters on {@code /echo}, so that a client's reconnect and error
@@ -45,7 +42,6 @@ public record EchoFaults(int closeCode, String reason, long after, Duration dela
     public static final String DROP_AFTER = "drop-after";
     public static final String FRAGMENT = "fragment";
     private static final List<String> NAMES = List.of(CLOSE, REASON, AFTER, DELAY, DROP_AFTER, FRAGMENT);
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9}(?:\\.\\d{1,6})?)(ms|s|m)?");
 
     /** True when nothing is asked for. */
     public boolean none() {
@@ -138,19 +134,13 @@ public record EchoFaults(int closeCode, String reason, long after, Duration dela
     }
 
     private static Duration duration(String text) {
-        Matcher match = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
-        if (!match.matches()) {
+        Duration delay;
+        try {
+            delay = Durations.parse(text);
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("delay=" + text + " is not a duration; write e.g. 500ms, 2s or 1m "
-                    + "(a bare number is seconds)");
+                    + "(a bare number is seconds)", e);
         }
-        double amount = Double.parseDouble(match.group(1));
-        String unit = match.group(2) == null ? "s" : match.group(2);
-        double millis = switch (unit) {
-            case "ms" -> amount;
-            case "m" -> amount * 60_000;
-            default -> amount * 1000;
-        };
-        Duration delay = Duration.ofNanos(Math.round(millis * 1_000_000));
         if (delay.compareTo(MAX_DELAY) > 0) {
             throw new IllegalArgumentException("delay=" + text + " is longer than the most, "
                     + MAX_DELAY.toSeconds() + "s");

@@ -1,6 +1,7 @@
 package dev.wsprobe.server;
 
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Everything one wsprobe server enforces, whatever hosts it: immutable, made once by the host from its own
@@ -34,13 +35,6 @@ public record ServerConfig(int maxMessageBytes, int maxOutgoingBytes, MessageLog
             MessageLogging.AUTO, AllowedOrigins.SAME_ORIGIN_ONLY, SessionKeeper.DEFAULT, ConnectionLimits.DEFAULT,
             SequenceLimits.DEFAULTS, Subprotocols.ANY, false);
 
-    /** A configuration that accepts any subprotocol and announces nothing. */
-    public ServerConfig(int maxMessageBytes, int maxOutgoingBytes, MessageLogging messageLogging,
-            AllowedOrigins allowedOrigins, SessionKeeper keeper, ConnectionLimits limits, SequenceLimits sequences) {
-        this(maxMessageBytes, maxOutgoingBytes, messageLogging, allowedOrigins, keeper, limits, sequences,
-                Subprotocols.ANY, false);
-    }
-
     public ServerConfig {
         if (maxMessageBytes < 1) {
             throw new IllegalArgumentException("the message size limit must be at least 1 byte, got " + maxMessageBytes);
@@ -65,48 +59,59 @@ public record ServerConfig(int maxMessageBytes, int maxOutgoingBytes, MessageLog
         return Math.max(maxOutgoingBytes, maxMessageBytes);
     }
 
-    public ServerConfig withMaxMessageBytes(int bytes) {
-        return new ServerConfig(bytes, maxOutgoingBytes, messageLogging, allowedOrigins, keeper, limits,
-                sequences, subprotocols, announce);
+    // One line each, through one editor: a new setting is added to the record, DEFAULT and the Editor only.
+    public ServerConfig withMaxMessageBytes(int bytes) { return edit(c -> c.maxMessageBytes = bytes); }
+
+    public ServerConfig withMaxOutgoingBytes(int bytes) { return edit(c -> c.maxOutgoingBytes = bytes); }
+
+    public ServerConfig withMessageLogging(MessageLogging mode) { return edit(c -> c.messageLogging = mode); }
+
+    public ServerConfig withAllowedOrigins(AllowedOrigins origins) { return edit(c -> c.allowedOrigins = origins); }
+
+    public ServerConfig withKeeper(SessionKeeper keeping) { return edit(c -> c.keeper = keeping); }
+
+    public ServerConfig withSequences(SequenceLimits remembered) { return edit(c -> c.sequences = remembered); }
+
+    public ServerConfig withLimits(ConnectionLimits admitted) { return edit(c -> c.limits = admitted); }
+
+    public ServerConfig withSubprotocols(Subprotocols chosen) { return edit(c -> c.subprotocols = chosen); }
+
+    public ServerConfig withAnnounce(boolean announcing) { return edit(c -> c.announce = announcing); }
+
+    /** A copy with {@code change} applied; the record's own checks run on the result. */
+    private ServerConfig edit(Consumer<Editor> change) {
+        Editor editor = new Editor(this);
+        change.accept(editor);
+        return editor.build();
     }
 
-    public ServerConfig withMaxOutgoingBytes(int bytes) {
-        return new ServerConfig(maxMessageBytes, bytes, messageLogging, allowedOrigins, keeper, limits,
-                sequences, subprotocols, announce);
-    }
+    /** The settings of a configuration being copied with a change. */
+    private static final class Editor {
+        int maxMessageBytes;
+        int maxOutgoingBytes;
+        MessageLogging messageLogging;
+        AllowedOrigins allowedOrigins;
+        SessionKeeper keeper;
+        ConnectionLimits limits;
+        SequenceLimits sequences;
+        Subprotocols subprotocols;
+        boolean announce;
 
-    public ServerConfig withMessageLogging(MessageLogging mode) {
-        return new ServerConfig(maxMessageBytes, maxOutgoingBytes, mode, allowedOrigins, keeper, limits,
-                sequences, subprotocols, announce);
-    }
+        Editor(ServerConfig from) {
+            maxMessageBytes = from.maxMessageBytes;
+            maxOutgoingBytes = from.maxOutgoingBytes;
+            messageLogging = from.messageLogging;
+            allowedOrigins = from.allowedOrigins;
+            keeper = from.keeper;
+            limits = from.limits;
+            sequences = from.sequences;
+            subprotocols = from.subprotocols;
+            announce = from.announce;
+        }
 
-    public ServerConfig withAllowedOrigins(AllowedOrigins origins) {
-        return new ServerConfig(maxMessageBytes, maxOutgoingBytes, messageLogging, origins, keeper, limits,
-                sequences, subprotocols, announce);
-    }
-
-    public ServerConfig withKeeper(SessionKeeper newKeeper) {
-        return new ServerConfig(maxMessageBytes, maxOutgoingBytes, messageLogging, allowedOrigins, newKeeper, limits,
-                sequences, subprotocols, announce);
-    }
-
-    public ServerConfig withSequences(SequenceLimits newSequences) {
-        return new ServerConfig(maxMessageBytes, maxOutgoingBytes, messageLogging, allowedOrigins, keeper, limits,
-                newSequences, subprotocols, announce);
-    }
-
-    public ServerConfig withLimits(ConnectionLimits newLimits) {
-        return new ServerConfig(maxMessageBytes, maxOutgoingBytes, messageLogging, allowedOrigins, keeper, newLimits,
-                sequences, subprotocols, announce);
-    }
-
-    public ServerConfig withSubprotocols(Subprotocols newSubprotocols) {
-        return new ServerConfig(maxMessageBytes, maxOutgoingBytes, messageLogging, allowedOrigins, keeper, limits,
-                sequences, newSubprotocols, announce);
-    }
-
-    public ServerConfig withAnnounce(boolean newAnnounce) {
-        return new ServerConfig(maxMessageBytes, maxOutgoingBytes, messageLogging, allowedOrigins, keeper, limits,
-                sequences, subprotocols, newAnnounce);
+        ServerConfig build() {
+            return new ServerConfig(maxMessageBytes, maxOutgoingBytes, messageLogging, allowedOrigins, keeper, limits,
+                    sequences, subprotocols, announce);
+        }
     }
 }

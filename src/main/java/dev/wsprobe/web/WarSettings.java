@@ -1,12 +1,11 @@
 package dev.wsprobe.web;
 
 import jakarta.servlet.ServletContext;
+import dev.wsprobe.server.Durations;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The WAR's configuration, all read here in one order: a system property of the server's JVM
@@ -75,7 +74,6 @@ final class WarSettings {
         return text == null || text.isBlank() ? Optional.empty() : Optional.of(new Value(text.trim(), source));
     }
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)?");
 
     /**
      * A positive duration written as the standalone sender's {@code --interval}: {@code 1s}, {@code 500ms},
@@ -84,18 +82,7 @@ final class WarSettings {
      * @throws IllegalArgumentException naming what to write instead
      */
     static Duration positiveDuration(String text) {
-        Matcher match = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
-        if (!match.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration; write e.g. 1s, 500ms or 2m");
-        }
-        double amount = Double.parseDouble(match.group(1));
-        String unit = match.group(2) == null ? "s" : match.group(2);
-        double millis = switch (unit) {
-            case "ms" -> amount;
-            case "m" -> amount * 60_000;
-            default -> amount * 1000;
-        };
-        Duration duration = Duration.ofNanos(Math.round(millis * 1_000_000));
+        Duration duration = Durations.parse(text);
         if (duration.isZero()) {
             throw new IllegalArgumentException("'" + text + "' is no time at all; write a positive duration, e.g. 1s, "
                     + "500ms or 2m");

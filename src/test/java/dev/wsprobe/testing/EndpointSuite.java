@@ -313,9 +313,9 @@ public abstract class EndpointSuite {
     void dropAfterOneEchoEndsTheConnectionWithoutACloseFrame() throws Exception {
         try (RawWebSocket client = rawEcho("drop-after=1")) {
             client.send(RawWebSocket.TEXT, "only this".getBytes(StandardCharsets.UTF_8));
-            RawWebSocket.Frame echo = client.read();
+            dev.wsprobe.wire.Frame echo = client.read();
             assertEquals("only this", echo.text(), "the first message is echoed");
-            RawWebSocket.Frame next;
+            dev.wsprobe.wire.Frame next;
             try {
                 next = client.read();
             } catch (java.io.EOFException | java.net.SocketException ended) {
@@ -338,7 +338,7 @@ public abstract class EndpointSuite {
     /** The host name Payara Micro's runs report ({@code DeployedWar}). */
     private static final String PAYARA = "Payara Micro";
 
-    private static String describe(RawWebSocket.Frame frame) {
+    private static String describe(dev.wsprobe.wire.Frame frame) {
         return frame == null ? "no frame" : "opcode " + frame.opcode() + (frame.opcode() == RawWebSocket.CLOSE
                 ? " code " + frame.closeCode() + " " + frame.closeReason() : "");
     }
@@ -350,7 +350,7 @@ public abstract class EndpointSuite {
             client.send(RawWebSocket.TEXT, text.getBytes(StandardCharsets.UTF_8));
             java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream();
             int frames = 0;
-            RawWebSocket.Frame frame;
+            dev.wsprobe.wire.Frame frame;
             do {
                 frame = client.read();
                 assertEquals(frames == 0 ? RawWebSocket.TEXT : RawWebSocket.CONTINUATION, frame.opcode(),
