@@ -1,5 +1,6 @@
 package dev.wsprobe.server;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +19,27 @@ public final class RequestEcho {
     private static final int MAX_CHARS = 64 * 1024;
 
     private RequestEcho() {
+    }
+
+    /** What a host answers: 200 with the rendered request, or 400 with a reason; always {@link #CONTENT_TYPE}. */
+    public record Answer(int status, byte[] body) {
+    }
+
+    /**
+     * The answer to a plain request, from what the host collected: {@link #render} it, unless it is a
+     * {@link #brokenUpgrade}.
+     *
+     * @param headers name and value of every header line, in the order received (a repeated header repeats)
+     */
+    public static Answer answer(String method, String target, String protocol,
+            List<Map.Entry<String, String>> headers) {
+        java.util.function.UnaryOperator<String> first = name -> headers.stream()
+                .filter(header -> header.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
+        return brokenUpgrade(first)
+                .map(reason -> new Answer(400, (reason + "\n").getBytes(StandardCharsets.UTF_8)))
+                .orElseGet(() -> new Answer(200, render(method, target, protocol, headers)
+                        .getBytes(StandardCharsets.UTF_8)));
     }
 
     /**

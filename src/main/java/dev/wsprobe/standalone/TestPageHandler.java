@@ -3,8 +3,6 @@ package dev.wsprobe.standalone;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import org.glassfish.grizzly.http.Method;
-import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
 import org.glassfish.grizzly.http.util.HttpStatus;
@@ -14,7 +12,7 @@ import org.glassfish.grizzly.http.util.HttpStatus;
  * {@code src/main/webapp/index.html}, which the build also copies onto the classpath: one copy in the
  * repository, served by both hosts.
  */
-public final class TestPageHandler extends HttpHandler {
+public final class TestPageHandler extends ReadOnlyHandler {
     static final String RESOURCE = "page/index.html";
     private static final System.Logger LOG = System.getLogger(TestPageHandler.class.getName());
     /** Wrong paths, one line at most every 10 s: an operator sees what clients get wrong, a scanner floods nothing. */
@@ -34,28 +32,22 @@ public final class TestPageHandler extends HttpHandler {
     }
 
     @Override
-    public void service(Request request, Response response) throws IOException {
+    boolean found(Request request, Response response) throws IOException {
         String path = request.getRequestURI();
-        if (!path.equals("/") && !path.equals("/index.html")) {
-            notFound.log(() -> "HTTP 404 for " + request.getMethod().getMethodString() + " " + path + " from "
-                    + dev.wsprobe.server.HostAddresses.normalized(request.getRemoteAddr())
-                    + (request.getHeader("Sec-WebSocket-Key") != null ? " (a WebSocket upgrade)" : "") + ": nothing there (the test page is at /, the WebSocket endpoints at "
-                    + "/receive and /echo, the counters at /status)");
-            response.sendError(HttpStatus.NOT_FOUND_404.getStatusCode());
-            return;
+        if (path.equals("/") || path.equals("/index.html")) {
+            return true;
         }
-        Method method = request.getMethod();
-        if (method != Method.GET && method != Method.HEAD) {
-            response.setHeader("Allow", "GET, HEAD");
-            response.sendError(HttpStatus.METHOD_NOT_ALLOWED_405.getStatusCode());
-            return;
-        }
-        response.setContentType("text/html; charset=utf-8");
-        response.setHeader("Cache-Control", "no-cache");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setContentLength(page.length);
-        if (method == Method.GET) {
-            response.getOutputStream().write(page);
-        }
+        notFound.log(() -> "HTTP 404 for " + request.getMethod().getMethodString() + " " + path + " from "
+                + dev.wsprobe.server.HostAddresses.normalized(request.getRemoteAddr())
+                + (request.getHeader("Sec-WebSocket-Key") != null ? " (a WebSocket upgrade)" : "")
+                + ": nothing there (the test page is at /, the WebSocket endpoints at /receive and /echo, the "
+                + "counters at /status)");
+        response.sendError(HttpStatus.NOT_FOUND_404.getStatusCode());
+        return false;
+    }
+
+    @Override
+    Answer answer(Request request) {
+        return new Answer(200, "text/html; charset=utf-8", "no-cache", page);
     }
 }

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,15 +24,6 @@ public class RequestEchoServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        java.util.Optional<String> broken = RequestEcho.brokenUpgrade(request::getHeader);
-        if (broken.isPresent()) {
-            byte[] reason = (broken.get() + "\n").getBytes(StandardCharsets.UTF_8);
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            response.setContentType(RequestEcho.CONTENT_TYPE);
-            response.setContentLength(reason.length);
-            response.getOutputStream().write(reason);
-            return;
-        }
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         for (String name : Collections.list(request.getHeaderNames())) {
             for (String value : Collections.list(request.getHeaders(name))) {
@@ -42,11 +32,11 @@ public class RequestEchoServlet extends HttpServlet {
         }
         String query = request.getQueryString();
         String target = request.getRequestURI() + (query == null ? "" : "?" + query);
-        byte[] body = RequestEcho.render(request.getMethod(), target, request.getProtocol(), headers)
-                .getBytes(StandardCharsets.UTF_8);
+        RequestEcho.Answer answer = RequestEcho.answer(request.getMethod(), target, request.getProtocol(), headers);
+        response.setStatus(answer.status());
         response.setContentType(RequestEcho.CONTENT_TYPE);
         response.setHeader("Cache-Control", "no-store");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        response.setContentLength(answer.body().length);
+        response.getOutputStream().write(answer.body());
     }
 }

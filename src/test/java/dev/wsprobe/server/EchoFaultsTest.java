@@ -65,7 +65,7 @@ class EchoFaultsTest {
         "reason=bye             | needs close",
         "after=1                | needs close",
         "close=1000&after=-1    | after=-1",
-        "delay=2h               | not a duration",
+        "delay=2h               | longer than the most",
         "delay=61s              | longer than",
         "drop-after=x           | drop-after=x",
         "fragment=0             | fragment=0",

@@ -145,7 +145,9 @@ class TestServerFeaturesTest {
 
     @Test
     void delayedEchoesCountAgainstTheOutgoingBuffer() throws Exception {
-        try (StandaloneServer server = start(config -> config.withMaxOutgoingBytes(10_000), false)) {
+        // the outgoing bound holds at least one message of the largest size: keep that below 10,000 too
+        try (StandaloneServer server = start(config -> config.withMaxOutgoingBytes(10_000).withMaxMessageBytes(8_000),
+                false)) {
             JdkSocket client = JdkSocket.connect(ws(server, "/echo?delay=30s"), null);
             for (int i = 0; i < 3; i++) {
                 client.sendText("x".repeat(4_000)); // the third would make 12,000 bytes waiting

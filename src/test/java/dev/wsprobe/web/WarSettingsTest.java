@@ -82,9 +82,9 @@ class WarSettingsTest {
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
-        "wsprobe.send.interval | soon | context parameter wsprobe.send.interval: 'soon' is not a duration; write e.g. 1s, 500ms or 2m",
+        "wsprobe.send.interval | soon | context parameter wsprobe.send.interval: 'soon' is not a duration; write e.g. 1s, 500ms, 2m or 1h (a bare number is seconds)",
         "wsprobe.send.interval | 0s   | context parameter wsprobe.send.interval: '0s' is no time at all; write a positive duration, e.g. 1s, 500ms or 2m",
-        "wsprobe.send.interval | -1s  | context parameter wsprobe.send.interval: '-1s' is not a duration; write e.g. 1s, 500ms or 2m",
+        "wsprobe.send.interval | -1s  | context parameter wsprobe.send.interval: '-1s' is not a duration; write e.g. 1s, 500ms, 2m or 1h (a bare number is seconds)",
         "wsprobe.send.count    | -1   | context parameter wsprobe.send.count: '-1' is not a count; write 0 (no limit) or a positive whole number, e.g. 10",
         "wsprobe.send.count    | many | context parameter wsprobe.send.count: 'many' is not a count; write 0 (no limit) or a positive whole number, e.g. 10",
         "wsprobe.send.count    | 2.5  | context parameter wsprobe.send.count: '2.5' is not a count; write 0 (no limit) or a positive whole number, e.g. 10"})
