@@ -12,6 +12,10 @@ import java.lang.reflect.Method;
  * <li>Undertow (WildFly): its session's public {@code forceClose()};</li>
  * <li>Tyrus (the standalone jar, Payara): the session's remote endpoint holds the {@code TyrusWebSocket}, whose
  * protocol handler holds the transport's {@code Writer}; closing the writer closes the connection.</li>
+ * <li>Jetty 12: the session's public {@code getCoreSession()}, whose {@code abort()} drops the connection;</li>
+ * <li>Tomcat: the session's server remote endpoint holds the {@code SocketWrapperBase}; closing it closes the
+ * socket. Tomcat does not notice by itself, so the session is then closed through the API: its close frame can no
+ * longer go out, and the endpoint's {@code @OnClose} runs.</li>
  * </ul>
  * Anything else: false, and the caller says so.
  */
@@ -21,7 +25,7 @@ final class ConnectionAbort {
 
     /** @return true when the connection was dropped */
     static boolean abort(Session session) {
-        return undertow(session) || tyrus(session);
+        return undertow(session) || tyrus(session) || jetty(session) || tomcat(session);
     }
 
     private static boolean undertow(Session session) {
@@ -49,6 +53,32 @@ final class ConnectionAbort {
         } catch (Exception e) {
             return false;
         }
+    }
+
+    private static boolean jetty(Session session) {
+        try {
+            Object core = session.getClass().getMethod("getCoreSession").invoke(session);
+            core.getClass().getMethod("abort").invoke(core);
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean tomcat(Session session) {
+        try {
+            Object socket = field(field(session, "wsRemoteEndpoint"), "socketWrapper");
+            socket.getClass().getMethod("close").invoke(socket);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
+        try {
+            session.close(new jakarta.websocket.CloseReason(jakarta.websocket.CloseReason.CloseCodes.GOING_AWAY,
+                    "dropped on request"));
+        } catch (java.io.IOException | RuntimeException e) {
+            // the socket is gone: what matters is that the session is marked closed
+        }
+        return true;
     }
 
     /** The value of the field {@code name} declared by the class of {@code target} or one of its superclasses. */
