@@ -14,6 +14,7 @@ import dev.wsprobe.testing.InteropResults;
 import dev.wsprobe.testing.LogCapture;
 import dev.wsprobe.testing.ReceivedMessages;
 import dev.wsprobe.testing.TestPage;
+import dev.wsprobe.testing.TestPki;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -35,12 +37,16 @@ import org.openqa.selenium.logging.LogType;
 
 /**
  * The test page in a real headless Chromium, served by the standalone server over http and https (ws and wss
- * with a certificate made by the test's CA): what a person sees when they connect, send and close, what the
- * receiver counts, and a page from another origin being refused. Screenshots go to target/screenshots/.
+ * with a certificate made by the test's CA, which the browser trusts the way a user would: imported into its
+ * NSS database, no flag to ignore certificate errors): what a person sees when they connect, send and close,
+ * what the receiver counts, and a page from another origin being refused. Screenshots go to
+ * target/screenshots/; {@code readme-test-page.png} is the README's {@code docs/test-page.png}.
  */
 class ChromiumInteropTest {
     private static final InteropPair PAIR = InteropPair.CHROMIUM_TO_WSPROBE;
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** The CA of servers the tests start themselves; Chromium trusts it as it trusts the class's server's. */
+    private static final TestPki OWN_SERVERS_CA = new TestPki();
     @RegisterExtension
     static final WsprobeServerExtension SERVER = TestServer.extension();
     private final TestServer server = TestServer.of(SERVER);
@@ -53,7 +59,7 @@ class ChromiumInteropTest {
             return; // each test then reports the skip (or, in CI, the failure) with what to install
         }
         InteropResults.startPair(PAIR);
-        chromium = new Chromium();
+        chromium = new Chromium(SERVER.server().certificate(), OWN_SERVERS_CA.authorityCertificate());
         page = new TestPage(chromium.driver);
     }
 
@@ -263,7 +269,7 @@ class ChromiumInteropTest {
         }
 
         // a server that lists the page's origin lets the same page in
-        try (TestServer allowing = new TestServer(ServerConfig.DEFAULT
+        try (TestServer allowing = TestServer.issuedBy(OWN_SERVERS_CA, ServerConfig.DEFAULT
                 .withAllowedOrigins(AllowedOrigins.parse(otherOrigin)))) {
             page.clearLog();
             page.setUrl(allowing.url(secure, "/echo").toString());
@@ -297,5 +303,31 @@ class ChromiumInteropTest {
         chromium.screenshot(SCREENSHOTS.resolve("test-page-phone.png"));
         page.disconnect(1000, "bye");
         page.awaitState("closed");
+    }
+
+    /**
+     * The proof that the wss tests trust the test's CA the way a user would and nothing else: a server whose
+     * certificate comes from a CA the browser was never given gets Chromium's certificate error, both for the
+     * page and for a WebSocket from a trusted page.
+     */
+    @Test
+    void aServerWhoseCaTheBrowserDoesNotTrustIsRefused() throws Exception {
+        try (TestServer untrusted = new TestServer()) {
+            String untrustedPage = untrusted.url(true, "/").toString().replaceFirst("^ws", "http");
+            chromium.driver.get(untrustedPage);
+            assertEquals(0, chromium.driver.findElements(By.id("state")).size(),
+                    "the page from the untrusted server must not load");
+            String interstitial = chromium.driver.getPageSource();
+            assertTrue(interstitial.contains("ERR_CERT_AUTHORITY_INVALID"), "Chromium's certificate error page");
+
+            page.open(pageUrl(true));
+            String target = untrusted.url(true, "/echo").toString();
+            page.setUrl(target);
+            page.connect();
+            WebElement closed = page.awaitEntry("[data-kind=close]");
+            assertEquals("1006", closed.getDomAttribute("data-code"));
+            assertEquals(0, page.count("[data-kind=open]"));
+            assertEquals(0, untrusted.server.connectionsAccepted(), "no WebSocket connection got through");
+        }
     }
 }
