@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -364,7 +365,7 @@ class ChromiumInteropTest {
         page.awaitState("closed");
     }
 
-    private static int indexOf(List<Map<String, Object>> entries, java.util.function.Predicate<Map<String, Object>> test) {
+    private static int indexOf(List<Map<String, Object>> entries, Predicate<Map<String, Object>> test) {
         for (int i = 0; i < entries.size(); i++) {
             if (test.test(entries.get(i))) {
                 return i;
@@ -603,7 +604,8 @@ class ChromiumInteropTest {
         double scrolled = number("return document.getElementById('log').scrollTop;");
         double first = number("const log = document.getElementById('log');"
                 + "return log.firstElementChild.getBoundingClientRect().top - log.getBoundingClientRect().top;");
-        double hidden = number("const log = document.getElementById('log'); return log.scrollHeight - log.clientHeight;");
+        double hidden = number(
+                "const log = document.getElementById('log'); return log.scrollHeight - log.clientHeight;");
         assertEquals(0.0, scrolled, "the log is not scrolled");
         assertTrue(first >= 0, "the first entry starts inside the log, " + first + " px");
         assertTrue(hidden <= 1, "the whole session fits in the log, " + hidden + " px hidden");

@@ -102,7 +102,7 @@ public final class Chromium implements AutoCloseable {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     }
 
-    /** Creates {@code home/.pki/nssdb} (no password) holding {@code authorities}, trusted to issue server certificates. */
+    /** Creates {@code home/.pki/nssdb} (no password) with {@code authorities} trusted to issue server certificates. */
     private static void trust(Path home, X509Certificate... authorities) throws IOException {
         Path nssdb = Files.createDirectories(home.resolve(".pki").resolve("nssdb"));
         String database = "sql:" + nssdb;

@@ -17,7 +17,8 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 /**
  * A third-party WebSocket server for wsprobe's clients to talk to: Jetty 12 (core, its own WebSocket API) on
  * loopback, ws and wss on ephemeral ports, with an echo at {@code /echo} that records what it received and
- * how each connection closed (and at {@code /first-subprotocol}, accepting the client's first subprotocol). Tests close a connection from the server's side through {@link #opened}.
+ * how each connection closed (and at {@code /first-subprotocol}, accepting the client's first subprotocol).
+ * Tests close a connection from the server's side through {@link #opened}.
  */
 public final class JettyEchoServer implements RunningServer, AutoCloseable {
     private static final long LARGE = 1024 * 1024;
