@@ -474,7 +474,7 @@ class ChromiumInteropTest {
         String failure = page.text("failure");
         assertTrue(failure.contains("Browsers do not tell a page why"), failure);
         assertEquals("wsprobe check " + nowhere, page.text("check-command"));
-        assertTrue(failure.contains("java -jar target/wsprobe.jar check URL"), failure);
+        assertEquals("java -jar target/wsprobe.jar check " + nowhere, page.text("check-command-jar"));
         assertTrue(failure.contains("nothing listening at 127.0.0.1:" + port), failure);
         assertEquals(0, chromium.driver.findElements(By.cssSelector("[data-cause=certificate]"))
                 .size(), "no certificate for ws://");
