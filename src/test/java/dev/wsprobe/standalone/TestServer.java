@@ -39,6 +39,11 @@ final class TestServer implements TestedHost, AutoCloseable {
         this(config, "localhost", "127.0.0.1", "::1");
     }
 
+    /** A server with {@code config}, its certificate for localhost, 127.0.0.1 and ::1 issued by {@code pki}. */
+    static TestServer issuedBy(TestPki pki, ServerConfig config) throws Exception {
+        return new TestServer(pki, config, "localhost", "127.0.0.1", "::1");
+    }
+
     private TestServer(ServerConfig config, String... certificateNames) throws Exception {
         this(new TestPki(), config, certificateNames);
     }

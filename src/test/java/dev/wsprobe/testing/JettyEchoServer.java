@@ -2,6 +2,7 @@ package dev.wsprobe.testing;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import javax.net.ssl.SSLContext;
@@ -16,7 +17,8 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 /**
  * A third-party WebSocket server for wsprobe's clients to talk to: Jetty 12 (core, its own WebSocket API) on
  * loopback, ws and wss on ephemeral ports, with an echo at {@code /echo} that records what it received and
- * how each connection closed. Tests close a connection from the server's side through {@link #opened}.
+ * how each connection closed (and at {@code /first-subprotocol}, accepting the client's first subprotocol).
+ * Tests close a connection from the server's side through {@link #opened}.
  */
 public final class JettyEchoServer implements RunningServer, AutoCloseable {
     private static final long LARGE = 1024 * 1024;
@@ -33,6 +35,8 @@ public final class JettyEchoServer implements RunningServer, AutoCloseable {
     public final BlockingQueue<Session> opened = new LinkedBlockingQueue<>();
     public final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     public final BlockingQueue<Closed> closes = new LinkedBlockingQueue<>();
+    /** The subprotocols each upgrade to {@code /first-subprotocol} offered, in the client's order. */
+    public final BlockingQueue<List<String>> offeredSubprotocols = new LinkedBlockingQueue<>();
     private final Server server = new Server();
     private final ServerConnector plain;
     private final ServerConnector secure;
@@ -56,6 +60,15 @@ public final class JettyEchoServer implements RunningServer, AutoCloseable {
             container.addMapping("/echo", (request, response, callback) -> new Echo(true));
             // receives without answering: no write of Jetty's can race a client's close
             container.addMapping("/receive", (request, response, callback) -> new Echo(false));
+            // an echo that accepts the first subprotocol the client offers (if any), as lenient servers do
+            container.addMapping("/first-subprotocol", (request, response, callback) -> {
+                List<String> offered = request.getSubProtocols();
+                offeredSubprotocols.add(List.copyOf(offered));
+                if (!offered.isEmpty()) {
+                    response.setAcceptedSubProtocol(offered.get(0));
+                }
+                return new Echo(true);
+            });
         }));
         server.setHandler(root);
         server.start();

@@ -87,7 +87,68 @@ public final class TestPage {
         element("periodic").click();
     }
 
+    /** Unfolds the options (subprotocols, close code and reason), folded at first on a phone. */
+    public void showOptions() {
+        if (element("options").getDomAttribute("open") == null) {
+            driver.findElement(By.cssSelector("#options > summary")).click();
+        }
+    }
+
+    /** Types the comma-separated subprotocols to offer. */
+    public void setProtocols(String protocols) {
+        showOptions();
+        WebElement field = element("protocols");
+        field.clear();
+        field.sendKeys(protocols);
+    }
+
+    /** What the state badge says now. */
+    public String stateLabel() {
+        return element("state").getText();
+    }
+
+    /** Whether the element with this id is rendered (not hidden, not display: none). */
+    public boolean visible(String id) {
+        return element(id).isDisplayed();
+    }
+
+    public void awaitVisible(String id) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+    }
+
+    public void awaitHidden(String id) {
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id(id)));
+    }
+
+    /** Waits until the element's text contains {@code text}. */
+    public void awaitText(String id, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
+    }
+
+    public boolean periodicTicked() {
+        return element("periodic").isSelected();
+    }
+
+    /** Types a close code (without clicking Disconnect). */
+    public void typeCloseCode(String code) {
+        showOptions();
+        WebElement codeField = element("close-code");
+        codeField.clear();
+        codeField.sendKeys(code);
+    }
+
+    /** Clicks Disconnect with whatever the close fields hold. */
+    public void clickDisconnect() {
+        element("disconnect").click();
+    }
+
+    /** A property of the element with this id, as the browser has it (value, validationMessage, ...). */
+    public String property(String id, String name) {
+        return element(id).getDomProperty(name);
+    }
+
     public void disconnect(int code, String reason) {
+        showOptions();
         WebElement codeField = element("close-code");
         codeField.clear();
         codeField.sendKeys(Integer.toString(code));
