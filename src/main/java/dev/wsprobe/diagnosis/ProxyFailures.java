@@ -67,10 +67,11 @@ final class ProxyFailures {
                     + "tunnel", "the proxy's rules refuse this host or port (many allow CONNECT to 443 only): ask "
                     + "its administrator, or go direct with --no-proxy if the server is reachable"));
         }
-        if (status == 502 || status == 504) {
+        if (status >= 500) {
+            // 502 and 504 by the book; tinyproxy says 500 "Unable to connect", Squid 503
             return failed(detail, new Diagnosis(DiagnosisCode.PROXY_TARGET_UNREACHABLE, answered + ": the proxy "
-                    + "could not reach the server", "is the server running, and reachable from the proxy? check the "
-                    + "URL's host and port"));
+                    + "could not reach the server (" + detail + ")", "is the server running, and reachable from the "
+                    + "proxy? check the URL's host and port"));
         }
         return failed(detail, new Diagnosis(DiagnosisCode.PROXY_REFUSED, answered + " (" + detail + ")",
                 "the proxy refuses this tunnel: look at its log, or go direct with --no-proxy"));

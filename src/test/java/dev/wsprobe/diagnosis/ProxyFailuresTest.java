@@ -25,9 +25,10 @@ class ProxyFailuresTest {
         HTTP/1.1 407 Proxy Authentication Required | false | PROXY_AUTH_REQUIRED      | the proxy answered HTTP 407 to CONNECT example.test:443: it wants credentials (Basic)
         HTTP/1.1 407 Proxy Authentication Required | true  | PROXY_AUTH_REQUIRED      | the proxy answered HTTP 407 to CONNECT example.test:443: it refused the credentials sent (user probe)
         HTTP/1.1 403 Access violation              | false | PROXY_REFUSED            | the proxy answered HTTP 403 to CONNECT example.test:443: it does not allow this tunnel
-        HTTP/1.1 502 Bad Gateway                   | false | PROXY_TARGET_UNREACHABLE | the proxy answered HTTP 502 to CONNECT example.test:443: the proxy could not reach the server
-        HTTP/1.1 504 Gateway Timeout               | false | PROXY_TARGET_UNREACHABLE | the proxy answered HTTP 504 to CONNECT example.test:443: the proxy could not reach the server
-        HTTP/1.1 500 Internal Error                | false | PROXY_REFUSED            | the proxy answered HTTP 500 to CONNECT example.test:443 (HTTP/1.1 500 Internal Error)
+        HTTP/1.1 502 Bad Gateway                   | false | PROXY_TARGET_UNREACHABLE | the proxy answered HTTP 502 to CONNECT example.test:443: the proxy could not reach the server (HTTP/1.1 502 Bad Gateway)
+        HTTP/1.1 504 Gateway Timeout               | false | PROXY_TARGET_UNREACHABLE | the proxy answered HTTP 504 to CONNECT example.test:443: the proxy could not reach the server (HTTP/1.1 504 Gateway Timeout)
+        HTTP/1.1 500 Unable to connect             | false | PROXY_TARGET_UNREACHABLE | the proxy answered HTTP 500 to CONNECT example.test:443: the proxy could not reach the server (HTTP/1.1 500 Unable to connect)
+        HTTP/1.1 405 Method Not Allowed            | false | PROXY_REFUSED            | the proxy answered HTTP 405 to CONNECT example.test:443 (HTTP/1.1 405 Method Not Allowed)
         """)
     void eachRefusalOfTheTunnelGetsItsCode(String statusLine, boolean credentials, DiagnosisCode code, String cause) {
         String raw = statusLine + "\r\nProxy-Authenticate: Basic realm=\"proxy\"\r\n\r\n";
