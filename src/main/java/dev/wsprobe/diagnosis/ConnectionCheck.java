@@ -74,8 +74,12 @@ public final class ConnectionCheck {
         }
     }
 
-    /** How long a silent peer waits before a second connection asks what it speaks (check's default). */
-    public static final Duration QUIET_BEFORE_PROBE = Duration.ofSeconds(1);
+    /**
+     * How long a silent peer waits before a second connection asks what it speaks (check's default). Short: the
+     * probe costs one connection, and proving a port plain (it answers HTTP, and no TLS hello within 1 s: nginx
+     * answers plain requests on its TLS port too) takes another second.
+     */
+    public static final Duration QUIET_BEFORE_PROBE = Duration.ofMillis(500);
 
     /** Frames larger than this are not what a check's echo or pong looks like. */
     private static final long MAX_FRAME = 16 * 1024 * 1024;
@@ -202,7 +206,7 @@ public final class ConnectionCheck {
     private Socket tls(Socket tcp) throws StepFailed {
         begin();
         // a plain HTTP port never answers a TLS hello: after a short silence, a second connection asks it in HTTP
-        SilenceWatch watch = SilenceWatch.start(tcp, settings.probeAfterSilence(), probes::speaksPlainHttp);
+        SilenceWatch watch = SilenceWatch.start(tcp, settings.probeAfterSilence(), probes::speaksOnlyPlainHttp);
         SSLSocket socket;
         try {
             SSLContext context = settings.trust() != null ? settings.trust() : SSLContext.getDefault();

@@ -40,7 +40,7 @@ public record Diagnoser(SSLContext trust, boolean verifyHostName, Duration timeo
         CheckTarget where = CheckTarget.of(target);
         PeerProbes probes = new PeerProbes(where, request.proxy());
         if (where.secure()) {
-            return probes.speaksPlainHttp() ? Optional.of(TlsFailures.tlsNotSpoken(where.port())) : Optional.empty();
+            return probes.speaksOnlyPlainHttp() ? Optional.of(TlsFailures.tlsNotSpoken(where.port())) : Optional.empty();
         }
         return probes.speaksTls() ? Optional.of(TlsFailures.tlsExpected(where.port())) : Optional.empty();
     }

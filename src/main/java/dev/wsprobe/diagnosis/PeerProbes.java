@@ -39,8 +39,23 @@ final class PeerProbes implements PeerFacts {
 
     @Override
     public boolean speaksTls() {
-        try (Socket tcp = TlsSockets.connect(target, proxy, CONFIRM_TIMEOUT)) {
-            TlsSockets.handshake(SslContexts.trustingAnything(), tcp, target, false, CONFIRM_TIMEOUT);
+        return speaksTls(CONFIRM_TIMEOUT);
+    }
+
+    /**
+     * Plain HTTP and not TLS. Plain HTTP alone does not prove a wss:// URL wrong: some TLS servers (nginx) answer
+     * a plain request on their TLS port with an HTTP 400. A TLS server answers a hello at once, hence the short wait.
+     */
+    boolean speaksOnlyPlainHttp() {
+        return speaksPlainHttp() && !speaksTls(QUICK_TLS_TIMEOUT);
+    }
+
+    /** A TLS server answers a client hello in one round trip. */
+    private static final Duration QUICK_TLS_TIMEOUT = Duration.ofSeconds(1);
+
+    private boolean speaksTls(Duration timeout) {
+        try (Socket tcp = TlsSockets.connect(target, proxy, timeout)) {
+            TlsSockets.handshake(SslContexts.trustingAnything(), tcp, target, false, timeout);
             return true;
         } catch (SSLException e) {
             // a TLS server that refuses us (client certificate wanted...) still answered in TLS

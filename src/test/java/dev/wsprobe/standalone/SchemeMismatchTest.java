@@ -16,7 +16,15 @@ import dev.wsprobe.testing.Await;
 import dev.wsprobe.testing.RecordingSenderListener;
 import dev.wsprobe.tyrus.ClientTls;
 import dev.wsprobe.tyrus.TyrusClientConnector;
+import dev.wsprobe.testing.TestPki;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -26,6 +34,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 /**
  * The seed's own mistake, ws:// to the TLS port and wss:// to the plain one, with the default timeouts: check and
@@ -74,6 +84,44 @@ class SchemeMismatchTest {
         assertEquals(DiagnosisCode.TLS_EXPECTED, diagnoser.schemeMismatch(wsToTheTlsPort()).orElseThrow().code());
         assertEquals(Optional.empty(), diagnoser.schemeMismatch(server.ws("/echo")));
         assertEquals(Optional.empty(), diagnoser.schemeMismatch(server.wss("/echo")));
+    }
+
+    @Test
+    void aTlsPortThatAlsoAnswersPlainHttpIsNoMismatch() throws Exception {
+        TestPki pki = new TestPki();
+        SSLContext context = pki.serverContext(pki.serverIdentity("localhost"));
+        try (ServerSocket port = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> answerLikeNginx(port, context), "nginx-like");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            Diagnoser diagnoser = new Diagnoser(pki.trustingClientContext(), true,
+                    SenderOptions.DEFAULT_HANDSHAKE_TIMEOUT);
+            assertEquals(Optional.empty(), diagnoser.schemeMismatch(URI.create("wss://localhost:"
+                    + port.getLocalPort() + "/")), "it speaks TLS: a slow handshake there is not a wrong scheme");
+        }
+    }
+
+    /** As nginx's TLS port: TLS to a client hello, an HTTP 400 to a plain request. */
+    private static void answerLikeNginx(ServerSocket port, SSLContext context) {
+        while (!port.isClosed()) {
+            try (Socket client = port.accept()) {
+                client.setSoTimeout(5000);
+                InputStream in = client.getInputStream();
+                int first = in.read();
+                if (first == 0x16) {
+                    SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(client,
+                            new ByteArrayInputStream(new byte[] {(byte) first}), true);
+                    tls.setUseClientMode(false);
+                    tls.startHandshake();
+                    tls.close();
+                } else {
+                    client.getOutputStream().write(("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                }
+            } catch (IOException e) {
+                // the next connection, or the end
+            }
+        }
     }
 
     @Test
