@@ -10,11 +10,6 @@ final class HttpStatusDiagnoses {
     private HttpStatusDiagnoses() {
     }
 
-    /** Without a body or request facts: what a plain upgrade (no headers, no subprotocols) got. */
-    static Diagnosis of(HttpHead response, String path) {
-        return of(response, "", URI.create("ws://host" + path), CheckRequest.NONE);
-    }
-
     /**
      * @param response the server's answer
      * @param page     what its body says, in one line ({@link Words#pageText}); "" for none

@@ -47,17 +47,10 @@ final class UpgradeFailures {
      * Judges the answer to the upgrade request.
      *
      * @param raw what came back, as {@link HttpHead#readRaw} read it (empty: the server closed)
-     * @param key the request's Sec-WebSocket-Key
+     * @param page    what the body of an answer other than 101 says ({@link Words#pageText}), "" for nothing
+     * @param key     the request's Sec-WebSocket-Key
+     * @param request what the request carried (credentials, subprotocols), to judge the answer by
      * @return empty when the server switched to WebSocket correctly
-     */
-    static Optional<StepFailure> answer(byte[] raw, String key, CheckTarget target, PeerFacts peer) {
-        return answer(raw, "", key, target, peer, CheckRequest.NONE);
-    }
-
-    /**
-     * The same, for a request that carried {@code request}'s headers and subprotocols.
-     *
-     * @param page what the body of an answer other than 101 says ({@link Words#pageText}), "" for nothing
      */
     static Optional<StepFailure> answer(byte[] raw, String page, String key, CheckTarget target, PeerFacts peer,
             CheckRequest request) {

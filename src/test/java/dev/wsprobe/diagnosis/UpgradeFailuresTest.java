@@ -48,7 +48,7 @@ class UpgradeFailuresTest {
     @MethodSource("answers")
     void eachWrongAnswerGetsItsStepAndCode(String name, CheckTarget target, byte[] raw, PeerFacts peer,
             DiagnosisCode.Step step, DiagnosisCode code) {
-        StepFailure failure = UpgradeFailures.answer(raw, KEY, target, peer).orElseThrow();
+        StepFailure failure = UpgradeFailures.answer(raw, "", KEY, target, peer, CheckRequest.NONE).orElseThrow();
         assertEquals(step, failure.step());
         assertEquals(code, failure.diagnosis().code());
     }
@@ -56,7 +56,7 @@ class UpgradeFailuresTest {
     @Test
     void aCorrect101PassesWithItsDetail() {
         byte[] raw = ascii(Upgrade.switchingProtocols(KEY));
-        assertEquals(Optional.empty(), UpgradeFailures.answer(raw, KEY, WS, FakePeerFacts.NOTHING));
+        assertEquals(Optional.empty(), UpgradeFailures.answer(raw, "", KEY, WS, FakePeerFacts.NOTHING, CheckRequest.NONE));
         assertEquals("101 Switching Protocols; extensions: -; subprotocol: -; response headers: upgrade: websocket, "
                 + "connection: Upgrade, sec-websocket-accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=",
                 UpgradeFailures.passed(dev.wsprobe.wire.HttpHead.parse(raw)));
