@@ -119,15 +119,15 @@ final class MessageFlow {
 
     /** With a count: once every message has completed (and was acknowledged), ask for the server's answer. */
     private void askForTheLastAnswer() {
-        Session open;
         synchronized (this) {
             if (options.count() == 0 || counts.completed() < options.count() || !unacknowledged.isEmpty()
                     || everythingSent) {
                 return;
             }
             everythingSent = true;
-            open = readySession.get();
         }
+        // outside this lock: the sender's lock is taken first elsewhere (its close stops this flow)
+        Session open = readySession.get();
         if (options.acknowledged() || open == null) {
             end(); // the acknowledgements were the answer (or there is no one left to answer)
             return;
