@@ -1,5 +1,6 @@
 package dev.wsprobe.cli;
 
+import dev.wsprobe.client.ClientOptions;
 import dev.wsprobe.tyrus.ClientTls;
 import dev.wsprobe.diagnosis.CheckReport;
 import dev.wsprobe.diagnosis.CheckStep;
@@ -61,13 +62,7 @@ public final class CheckCommand implements Callable<Integer> {
         if (timeout.isZero() || timeout.isNegative()) {
             throw new ParameterException(spec.commandLine(), "--timeout must be more than 0, got " + timeout);
         }
-        // Parsed and checked like everywhere (a bad header or missing token file is said now), but the raw
-        // step-by-step check does not send them yet.
-        client.resolve(target, spec.commandLine().getErr());
-        if (client.anyGiven()) {
-            spec.commandLine().getErr().println("wsprobe: note: check does not send headers, subprotocols, "
-                    + "proxy or compression settings yet; connect, send and load do");
-        }
+        ClientOptions options = client.resolve(target, spec.commandLine().getErr());
         logging.install();
         ClientTls tls = WebSocketUrl.isSecure(target) ? trust.create() : null;
         if (tls != null && !tls.verifyHostName()) {
@@ -75,23 +70,29 @@ public final class CheckCommand implements Callable<Integer> {
                     + "checked. For testing only.");
         }
         CheckReport report = ConnectionCheck.run(target, new ConnectionCheck.Settings(
-                tls == null ? null : tls.context(), tls == null || tls.verifyHostName(), timeout, true));
+                tls == null ? null : tls.context(), tls == null || tls.verifyHostName(), timeout, true)
+                .withClient(options.checkRequest()).probingAfterSilence(ConnectionCheck.QUIET_BEFORE_PROBE));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(report.toJson());
+            out.println(report.toJson(logging.verbose));
         } else {
-            print(report, out);
+            print(report, options, logging.verbose, out);
         }
         out.flush();
         return exitCode(report);
     }
 
-    private static void print(CheckReport report, PrintWriter out) {
-        out.println("check " + report.target());
+    private static void print(CheckReport report, ClientOptions options, boolean verbose, PrintWriter out) {
+        out.println("check " + report.target()
+                + options.proxyToUse().map(proxy -> " through the proxy " + proxy).orElse(""));
         for (CheckStep step : report.steps()) {
             out.printf(Locale.ROOT, "  %-9s %-6s %8.1f ms  %s%n", step.step().name().toLowerCase(Locale.ROOT),
                     step.ok() ? "OK" : "FAILED", step.took().toNanos() / 1e6, step.detail());
         }
+        if (verbose) {
+            report.transcript().forEach(line -> out.println("  " + line));
+        }
+        report.negotiated().ifPresent(agreed -> out.println("agreed: " + agreed));
         if (report.failure().isPresent()) {
             Diagnosis diagnosis = report.failure().get();
             out.println("diagnosis: " + diagnosis.code() + ": " + diagnosis.cause());

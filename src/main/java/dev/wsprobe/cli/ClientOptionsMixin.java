@@ -78,12 +78,6 @@ public final class ClientOptionsMixin {
     @Option(names = "--compress", description = "Offer permessage-deflate compression; the answer is printed.")
     boolean compress;
 
-    /** Whether any of these options was given (for commands that do not use them all yet). */
-    boolean anyGiven() {
-        return !headers.isEmpty() || origin != null || !subprotocols.isEmpty() || bearerTokenFile != null
-                || bearerToken != null || basicAuthFile != null || proxy != null || proxyAuthFile != null || compress;
-    }
-
     /** The options for {@code target}; warnings (secrets on the command line) go to {@code err}. */
     ClientOptions resolve(URI target, PrintWriter err) {
         return resolve(target, System.getenv(), err);

@@ -7,7 +7,6 @@ import dev.wsprobe.client.Secrets;
 import dev.wsprobe.client.SlashCommand;
 import dev.wsprobe.diagnosis.Diagnoser;
 import dev.wsprobe.diagnosis.Diagnosis;
-import dev.wsprobe.diagnosis.Failures;
 import dev.wsprobe.sender.WebSocketUrl;
 import dev.wsprobe.tyrus.ClientTls;
 import dev.wsprobe.tyrus.HandshakeStatus;
@@ -153,15 +152,9 @@ public final class ConnectCommand implements Callable<Integer> {
                             + " to the upgrade request; try: " + hint(status.getAsInt(), options));
                     return ExitCodes.FAILED;
                 }
-                if (options.proxyToUse().isPresent()) {
-                    // a fresh probe would go direct, not through the proxy: say what failed as it is
-                    printer.problem("could not connect through the proxy " + options.proxy() + ": "
-                            + Failures.summary(e) + "; try: is the proxy running, and does it let this host and "
-                            + "port through?");
-                    return ExitCodes.FAILED;
-                }
+                // the fresh check goes the same way (through the proxy, with the same headers)
                 Diagnoser diagnoser = new Diagnoser(tls == null ? null : tls.context(),
-                        tls == null || tls.verifyHostName(), handshakeTimeout);
+                        tls == null || tls.verifyHostName(), handshakeTimeout, options.checkRequest());
                 Diagnosis diagnosis = diagnoser.diagnose(target, e);
                 printer.problem("could not connect: " + diagnosis.cause() + "; try: " + diagnosis.fix());
                 return ExitCodes.FAILED;

@@ -4,7 +4,8 @@ import picocli.CommandLine.Option;
 
 /** Options every subcommand has. */
 public final class LoggingOptions {
-    @Option(names = "--verbose", description = "Show library logs and stack traces.")
+    @Option(names = {"-v", "--verbose"}, description = "Show library logs and stack traces (check: also the request and "
+            + "response headers, secrets masked).")
     boolean verbose;
 
     void install() {

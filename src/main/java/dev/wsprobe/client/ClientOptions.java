@@ -1,7 +1,9 @@
 package dev.wsprobe.client;
 
+import dev.wsprobe.diagnosis.CheckRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -74,6 +76,22 @@ public record ClientOptions(List<Header> headers, String origin, boolean sendOri
             secrets.add(proxy.authorization());
         }
         return secrets;
+    }
+
+    /**
+     * The same for wsprobe's raw step-by-step check ({@code check}, and the diagnosis of a failed connection):
+     * the Origin (when given) and the headers in order, the subprotocols, compression, the proxy, and what must
+     * never be shown.
+     */
+    public CheckRequest checkRequest() {
+        List<Map.Entry<String, String>> sent = new ArrayList<>();
+        if (sendOrigin && origin != null) {
+            sent.add(Map.entry("Origin", origin));
+        }
+        headers.forEach(header -> sent.add(Map.entry(header.name(), header.value())));
+        CheckRequest.ProxyRoute route = proxy == null ? null : new CheckRequest.ProxyRoute(proxy.host(), proxy.port(),
+                proxy.authorization(), proxy.user(), proxy.source(), proxy.toString());
+        return new CheckRequest(sent, subprotocols, compress, route, Secrets.SECRET_HEADERS, secretValues());
     }
 
     /** One line for logs: headers with secrets masked, the proxy without its password. */

@@ -6,12 +6,14 @@ import java.util.Set;
 
 /**
  * The one place that decides what is a secret and how it is hidden. {@code Authorization},
- * {@code Proxy-Authorization} and {@code Cookie} values are never printed: not in logs, {@code --verbose},
+ * {@code Proxy-Authorization} and {@code Cookie} values (and a server's {@code Set-Cookie}) are never printed: not in logs, {@code --verbose},
  * {@code --json}, diagnoses or exception messages; they become {@value #MASK}.
  */
 public final class Secrets {
     public static final String MASK = "***";
-    private static final Set<String> SECRET_HEADERS = Set.of("authorization", "proxy-authorization", "cookie");
+    /** The headers whose values are secrets, lower case. */
+    public static final Set<String> SECRET_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
+            "set-cookie");
 
     private Secrets() {
     }

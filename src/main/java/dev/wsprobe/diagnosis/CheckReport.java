@@ -6,18 +6,28 @@ import java.util.Optional;
 /**
  * The result of a {@link ConnectionCheck}: the steps that ran, in order, and the diagnosis of the one that
  * failed (empty when every step passed).
+ *
+ * @param negotiated what the upgrade agreed on, when it succeeded
+ * @param transcript the request and response heads, one line each ({@code > GET / HTTP/1.1},
+ *                   {@code < HTTP/1.1 101 ...}), secret values masked; for {@code --verbose}
  */
-public record CheckReport(String target, List<CheckStep> steps, Optional<Diagnosis> failure) {
+public record CheckReport(String target, List<CheckStep> steps, Optional<Diagnosis> failure,
+        Optional<Negotiated> negotiated, List<String> transcript) {
     public CheckReport {
         steps = List.copyOf(steps);
+        transcript = List.copyOf(transcript);
+    }
+
+    public CheckReport(String target, List<CheckStep> steps, Optional<Diagnosis> failure) {
+        this(target, steps, failure, Optional.empty(), List.of());
     }
 
     public boolean ok() {
         return failure.isEmpty();
     }
 
-    /** As JSON, for scripts ({@code wsprobe check --json}). */
-    public String toJson() {
+    /** As JSON, for scripts ({@code wsprobe check --json}); the heads only with {@code withHeads}. */
+    public String toJson(boolean withHeads) {
         StringBuilder json = new StringBuilder("{\"target\":").append(Json.string(target))
                 .append(",\"ok\":").append(ok()).append(",\"steps\":[");
         for (int i = 0; i < steps.size(); i++) {
@@ -27,7 +37,20 @@ public record CheckReport(String target, List<CheckStep> steps, Optional<Diagnos
                     .append(",\"millis\":").append(step.took().toNanos() / 1_000_000.0)
                     .append(",\"detail\":").append(Json.string(step.detail())).append('}');
         }
-        json.append("],\"diagnosis\":");
+        json.append("],\"subprotocol\":").append(negotiated.map(Negotiated::subprotocol).map(Json::string)
+                .orElse("null"));
+        json.append(",\"extensions\":");
+        if (negotiated.isPresent()) {
+            json.append(negotiated.get().extensions().stream().map(Json::string)
+                    .collect(java.util.stream.Collectors.joining(",", "[", "]")));
+        } else {
+            json.append("null");
+        }
+        if (withHeads) {
+            json.append(",\"heads\":").append(transcript.stream().map(Json::string)
+                    .collect(java.util.stream.Collectors.joining(",", "[", "]")));
+        }
+        json.append(",\"diagnosis\":");
         if (failure.isPresent()) {
             Diagnosis diagnosis = failure.get();
             json.append("{\"code\":").append(Json.string(diagnosis.code().name()))
@@ -38,5 +61,9 @@ public record CheckReport(String target, List<CheckStep> steps, Optional<Diagnos
             json.append("null");
         }
         return json.append('}').toString();
+    }
+
+    public String toJson() {
+        return toJson(false);
     }
 }

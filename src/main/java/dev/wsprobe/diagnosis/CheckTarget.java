@@ -23,6 +23,11 @@ record CheckTarget(URI uri, String host, int port, boolean secure) {
         return uri.getPort() == -1 ? name : name + ":" + port;
     }
 
+    /** {@code host:port} as a proxy's CONNECT names it: brackets around an IPv6 address, the port always. */
+    String authority() {
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+
     /** The request target: the raw path ("/" when empty) and query. */
     String pathAndQuery() {
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();

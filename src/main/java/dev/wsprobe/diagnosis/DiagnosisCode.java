@@ -10,6 +10,14 @@ public enum DiagnosisCode {
     CONNECT_TIMEOUT(true, Step.CONNECT),
     /** The network cannot reach the address (no route to host, network unreachable): host down, firewall... */
     NO_ROUTE_TO_HOST(true, Step.CONNECT),
+    /** The HTTP proxy cannot be reached: its host does not resolve, nothing listens there, or it does not answer. */
+    PROXY_UNREACHABLE(true, Step.CONNECT),
+    /** The HTTP proxy wants credentials (407), or refused the ones sent. */
+    PROXY_AUTH_REQUIRED(false, Step.CONNECT),
+    /** The HTTP proxy refuses the tunnel (403: a port or host rule, or another answer than 2xx to CONNECT). */
+    PROXY_REFUSED(false, Step.CONNECT),
+    /** The HTTP proxy could not reach the server (502, 504). */
+    PROXY_TARGET_UNREACHABLE(true, Step.CONNECT),
     /** ws:// to a port that speaks TLS. */
     TLS_EXPECTED(false, Step.HANDSHAKE),
     /** wss:// to a port that speaks plain HTTP. */
@@ -23,9 +31,21 @@ public enum DiagnosisCode {
     CLIENT_CERTIFICATE_REJECTED(false, Step.TLS),
     /** A 4xx answer to the upgrade: the request is wrong, retrying the same one cannot help. */
     HTTP_CLIENT_ERROR(false, Step.HANDSHAKE),
+    /** A 401 to an upgrade that carried no credentials. */
+    CREDENTIALS_MISSING(false, Step.HANDSHAKE),
+    /** A 401 to an upgrade that carried credentials: wrong, expired, or of another scheme. */
+    CREDENTIALS_REFUSED(false, Step.HANDSHAKE),
+    /** A 403: the server knows the request and refuses it (rights, Origin, address). */
+    FORBIDDEN(false, Step.HANDSHAKE),
+    /** The server refused an upgrade offering no subprotocol, and says it wants one. */
+    SUBPROTOCOL_REQUIRED(false, Step.HANDSHAKE),
+    /** Subprotocols were offered and none was agreed: refused, a 101 without one, or a 101 with one not offered. */
+    SUBPROTOCOL_NOT_AGREED(false, Step.HANDSHAKE),
+    /** A 3xx answer to the upgrade: the endpoint is elsewhere (WebSocket clients do not follow redirects). */
+    REDIRECTED(false, Step.HANDSHAKE),
     /** A 5xx answer to the upgrade: the server may recover. */
     HTTP_SERVER_ERROR(true, Step.HANDSHAKE),
-    /** An HTTP answer without upgrade (200, a redirect): not a WebSocket endpoint. */
+    /** An HTTP answer without upgrade (200...): not a WebSocket endpoint. */
     NOT_WEBSOCKET(false, Step.HANDSHAKE),
     /** Connected (and TLS done), but no answer to the HTTP upgrade in time. */
     HANDSHAKE_TIMEOUT(true, Step.HANDSHAKE),

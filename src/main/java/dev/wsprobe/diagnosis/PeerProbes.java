@@ -1,5 +1,6 @@
 package dev.wsprobe.diagnosis;
 
+
 import dev.wsprobe.tls.SslContexts;
 import java.io.IOException;
 import java.net.Socket;
@@ -24,15 +25,37 @@ final class PeerProbes implements PeerFacts {
     static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(2);
 
     private final CheckTarget target;
+    /** Probes go where the client goes: through this proxy, or direct when null. */
+    private final CheckRequest.ProxyRoute proxy;
 
     PeerProbes(CheckTarget target) {
+        this(target, null);
+    }
+
+    PeerProbes(CheckTarget target, CheckRequest.ProxyRoute proxy) {
         this.target = target;
+        this.proxy = proxy;
     }
 
     @Override
     public boolean speaksTls() {
-        try (Socket tcp = TlsSockets.connect(target, CONFIRM_TIMEOUT)) {
-            TlsSockets.handshake(SslContexts.trustingAnything(), tcp, target, false, CONFIRM_TIMEOUT);
+        return speaksTls(CONFIRM_TIMEOUT);
+    }
+
+    /**
+     * Plain HTTP and not TLS. Plain HTTP alone does not prove a wss:// URL wrong: some TLS servers (nginx) answer
+     * a plain request on their TLS port with an HTTP 400. A TLS server answers a hello at once, hence the short wait.
+     */
+    boolean speaksOnlyPlainHttp() {
+        return speaksPlainHttp() && !speaksTls(QUICK_TLS_TIMEOUT);
+    }
+
+    /** A TLS server answers a client hello in one round trip. */
+    private static final Duration QUICK_TLS_TIMEOUT = Duration.ofSeconds(1);
+
+    private boolean speaksTls(Duration timeout) {
+        try (Socket tcp = TlsSockets.connect(target, proxy, timeout)) {
+            TlsSockets.handshake(SslContexts.trustingAnything(), tcp, target, false, timeout);
             return true;
         } catch (SSLException e) {
             // a TLS server that refuses us (client certificate wanted...) still answered in TLS
@@ -44,7 +67,7 @@ final class PeerProbes implements PeerFacts {
 
     @Override
     public boolean speaksPlainHttp() {
-        try (Socket tcp = TlsSockets.connect(target, CONFIRM_TIMEOUT)) {
+        try (Socket tcp = TlsSockets.connect(target, proxy, CONFIRM_TIMEOUT)) {
             tcp.setSoTimeout(TlsSockets.millis(CONFIRM_TIMEOUT));
             tcp.getOutputStream().write(("HEAD / HTTP/1.1\r\nHost: " + target.hostHeader()
                     + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -58,7 +81,7 @@ final class PeerProbes implements PeerFacts {
     @Override
     public boolean requestsClientCertificate() {
         ClientCertificateRequests recorder = new ClientCertificateRequests();
-        try (Socket tcp = TlsSockets.connect(target, CONFIRM_TIMEOUT)) {
+        try (Socket tcp = TlsSockets.connect(target, proxy, CONFIRM_TIMEOUT)) {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(new KeyManager[] {recorder}, new TrustManager[] {SslContexts.acceptingAnyCertificate()}, null);
             TlsSockets.handshake(context, tcp, target, false, CONFIRM_TIMEOUT).close();
@@ -87,7 +110,7 @@ final class PeerProbes implements PeerFacts {
                 return new X509Certificate[0];
             }
         };
-        try (Socket tcp = TlsSockets.connect(target, CONFIRM_TIMEOUT)) {
+        try (Socket tcp = TlsSockets.connect(target, proxy, CONFIRM_TIMEOUT)) {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, new TrustManager[] {recordOnly}, null);
             TlsSockets.handshake(context, tcp, target, false, CONFIRM_TIMEOUT).close();
@@ -104,7 +127,7 @@ final class PeerProbes implements PeerFacts {
     String acceptedProtocols() {
         List<String> accepted = new ArrayList<>();
         for (String protocol : SslContexts.PROTOCOLS) {
-            try (Socket tcp = TlsSockets.connect(target, CONFIRM_TIMEOUT)) {
+            try (Socket tcp = TlsSockets.connect(target, proxy, CONFIRM_TIMEOUT)) {
                 TlsSockets.handshake(SslContexts.trustingAnything(), tcp, target, false, CONFIRM_TIMEOUT,
                         new String[] {protocol}).close();
                 accepted.add(protocol);

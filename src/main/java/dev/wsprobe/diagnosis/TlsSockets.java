@@ -1,6 +1,10 @@
 package dev.wsprobe.diagnosis;
 
+
 import dev.wsprobe.tls.SslContexts;
+import dev.wsprobe.wire.HttpHead;
+import dev.wsprobe.wire.Tunnel;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -37,9 +41,25 @@ final class TlsSockets {
 
     /** A new TCP connection to the target, for a probe. */
     static Socket connect(CheckTarget target, Duration timeout) throws IOException {
+        return connect(target, null, timeout);
+    }
+
+    /** A new TCP connection to the target, through {@code proxy}'s tunnel when it is not null. */
+    static Socket connect(CheckTarget target, CheckRequest.ProxyRoute proxy, Duration timeout) throws IOException {
         Socket tcp = new Socket();
         try {
-            tcp.connect(new InetSocketAddress(target.host(), target.port()), millis(timeout));
+            if (proxy == null) {
+                tcp.connect(new InetSocketAddress(target.host(), target.port()), millis(timeout));
+                return tcp;
+            }
+            tcp.connect(new InetSocketAddress(proxy.host(), proxy.port()), millis(timeout));
+            tcp.setSoTimeout(millis(timeout));
+            tcp.getOutputStream().write(Tunnel.request(target.authority(), proxy.authorization())
+                    .getBytes(StandardCharsets.US_ASCII));
+            HttpHead answer = HttpHead.read(tcp.getInputStream());
+            if (!Tunnel.opened(answer)) {
+                throw new IOException("the proxy answered " + answer.startLine());
+            }
             return tcp;
         } catch (IOException | RuntimeException e) {
             tcp.close();

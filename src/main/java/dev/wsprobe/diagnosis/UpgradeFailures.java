@@ -1,10 +1,12 @@
 package dev.wsprobe.diagnosis;
 
+
 import dev.wsprobe.wire.HttpHead;
 import dev.wsprobe.wire.Upgrade;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Classifies the HTTP upgrade step: no answer, a dropped connection, or an answer that is not a 101. */
@@ -45,10 +47,13 @@ final class UpgradeFailures {
      * Judges the answer to the upgrade request.
      *
      * @param raw what came back, as {@link HttpHead#readRaw} read it (empty: the server closed)
-     * @param key the request's Sec-WebSocket-Key
+     * @param page    what the body of an answer other than 101 says ({@link Words#pageText}), "" for nothing
+     * @param key     the request's Sec-WebSocket-Key
+     * @param request what the request carried (credentials, subprotocols), to judge the answer by
      * @return empty when the server switched to WebSocket correctly
      */
-    static Optional<StepFailure> answer(byte[] raw, String key, CheckTarget target, PeerFacts peer) {
+    static Optional<StepFailure> answer(byte[] raw, String page, String key, CheckTarget target, PeerFacts peer,
+            CheckRequest request) {
         if (raw.length == 0) {
             if (!target.secure() && peer.speaksTls()) {
                 return failed("closed without answer; the port speaks TLS", TlsFailures.tlsExpected(target.port()));
@@ -72,12 +77,31 @@ final class UpgradeFailures {
         HttpHead head = HttpHead.parse(raw);
         if (head.status() != 101) {
             return failed(head.startLine() + "; response headers: " + head.headersInOneLine(),
-                    HttpStatusDiagnoses.of(head, target.uri().getPath()));
+                    HttpStatusDiagnoses.of(head, page, target.uri(), request));
         }
         if (!Upgrade.accepted(key, head)) {
             return failed(head.startLine() + " with a wrong Sec-WebSocket-Accept", new Diagnosis(
                     DiagnosisCode.NOT_WEBSOCKET, "the server switched protocols but its Sec-WebSocket-Accept is wrong",
                     "the peer is not a conforming WebSocket server"));
+        }
+        return subprotocolAgreed(head, request.subprotocols());
+    }
+
+    /** A 101 must name one of the subprotocols offered, and none when none was offered (RFC 6455 4.1). */
+    static Optional<StepFailure> subprotocolAgreed(HttpHead head, List<String> offered) {
+        String chosen = head.header("sec-websocket-protocol");
+        if (chosen != null && !offered.contains(chosen)) {
+            return failed(head.startLine() + " with subprotocol " + chosen + ", not offered", new Diagnosis(
+                    DiagnosisCode.SUBPROTOCOL_NOT_AGREED, "the server chose the subprotocol \"" + chosen + "\", which "
+                    + (offered.isEmpty() ? "was not offered (none was)" : "is not one of those offered ("
+                    + String.join(", ", offered) + ")"), "a conforming client (every browser) fails this connection: "
+                    + "offer it with -s " + chosen + " if that is what you want, else the server is wrong"));
+        }
+        if (chosen == null && !offered.isEmpty()) {
+            return failed(head.startLine() + " without a subprotocol", new Diagnosis(
+                    DiagnosisCode.SUBPROTOCOL_NOT_AGREED, "the server accepted the upgrade but agreed on none of the "
+                    + "subprotocols offered (" + String.join(", ", offered) + ")", "the server speaks none of them: "
+                    + "check the names given with -s (a client that needs one of them cannot talk to this server)"));
         }
         return Optional.empty();
     }

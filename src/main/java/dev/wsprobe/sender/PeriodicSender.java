@@ -6,10 +6,11 @@ import dev.wsprobe.diagnosis.Diagnosis;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,27 +38,25 @@ import java.util.concurrent.TimeUnit;
 public final class PeriodicSender {
     /** Unacknowledged messages kept for resending; beyond this the oldest is dropped. */
     public static final int MAX_UNACKNOWLEDGED = 10_000;
+    /** A connection attempt silent this long gets a probe of what the port speaks, next to it. */
+    static final Duration QUIET_BEFORE_PROBE = Duration.ofSeconds(1);
 
     private final SenderOptions options;
     private final ClientConnector connector;
     private final ScheduledExecutorService scheduler;
     private final SenderListener listener;
     private final Diagnoser diagnoser;
-    private final MessageTemplate template;
     private final Random jitter = new Random();
     private final CompletableFuture<SenderResult> result = new CompletableFuture<>();
 
     private final SenderCounters counts = new SenderCounters();
-    private final Outgoing outgoing;
+    private final MessageFlow messages;
     private final String senderId = Long.toHexString(new Random().nextLong() & 0xFFFFFFFFL);
     private final URI connectTo;
-    /** What was sent and not yet acknowledged (only with acknowledgements). */
-    private final ResendBuffer unacknowledged = new ResendBuffer(MAX_UNACKNOWLEDGED);
     private final DeadPeerDetector heartbeat;
 
     private ConnectionState state = ConnectionState.SETUP;
     private Session session;
-    private ScheduledFuture<?> ticks;
     private ScheduledFuture<?> pendingRetry;
     private int consecutiveFailures;
     /**
@@ -83,10 +82,14 @@ public final class PeriodicSender {
         this.scheduler = scheduler;
         this.listener = listener;
         this.diagnoser = diagnoser;
-        this.template = new MessageTemplate(options.template(), clock);
         this.connectTo = SequenceNumbers.withSenderIdentity(options.target(), senderId, options.acknowledged());
         this.heartbeat = new DeadPeerDetector(options.heartbeat(), scheduler);
-        this.outgoing = new Outgoing(options.binary());
+        this.messages = new MessageFlow(options, scheduler, listener, clock, counts, this::readySession,
+                this::closeOnPurpose);
+    }
+
+    private synchronized Session readySession() {
+        return state.kind() == ConnectionState.Kind.READY ? session : null;
     }
 
     /** Starts connecting; the future completes when the sender reaches {@code failed} or {@code cancelled}. */
@@ -127,6 +130,8 @@ public final class PeriodicSender {
         if (!moveTo(ConnectionState.PREPARING)) {
             return;
         }
+        // a no-op once the attempt has ended, whichever way
+        scheduler.schedule(() -> probeWhileConnecting(thisAttempt), QUIET_BEFORE_PROBE.toNanos(), TimeUnit.NANOSECONDS);
         scheduler.execute(() -> {
             try {
                 connector.connect(new SenderEndpoint(this, thisAttempt), connectTo);
@@ -134,6 +139,29 @@ public final class PeriodicSender {
                 failedToConnect(thisAttempt, e);
             }
         });
+    }
+
+    /**
+     * The attempt is still under way after {@link #QUIET_BEFORE_PROBE}: a port that speaks the other scheme
+     * (wss:// to a plain port, ws:// to a TLS one) never answers, and the client would wait out its whole
+     * handshake timeout. One probe connection names it now; the attempt is then given up as a failed one.
+     */
+    private void probeWhileConnecting(long probedAttempt) {
+        if (!stillConnecting(probedAttempt)) {
+            return;
+        }
+        Optional<Diagnosis> mismatch = diagnoser.schemeMismatch(options.target());
+        synchronized (this) {
+            if (mismatch.isEmpty() || !stillConnecting(probedAttempt)) {
+                return;
+            }
+            attempt++; // given up: a late open is closed as an old attempt's, a late failure is ignored
+        }
+        retryOrFail(mismatch.get());
+    }
+
+    private synchronized boolean stillConnecting(long which) {
+        return which == attempt && state.kind() == ConnectionState.Kind.PREPARING && !closingOnPurpose;
     }
 
     private void failedToConnect(long failedAttempt, Exception failure) {
@@ -190,20 +218,23 @@ public final class PeriodicSender {
                 Outgoing.closeNormally(newSession, "cancelled"); // cancelled while the connection was being set up
                 return;
             }
-            if (ticks == null) {
-                ticks = scheduler.scheduleAtFixedRate(this::tick, options.firstSend().toNanos(),
-                        options.interval().toNanos(), TimeUnit.NANOSECONDS);
-            }
             // before ready, so no new message can overtake them
-            resendUnacknowledged(newSession);
+            messages.resendTo(newSession);
             heartbeat.watch(newSession.getAsyncRemote()::sendPing, () -> noPong(newSession));
         }
-        moveTo(ConnectionState.READY);
+        if (moveTo(ConnectionState.READY)) {
+            messages.startTicking(); // after ready: a first tick at once (--delay 0) must find the sender ready
+        }
     }
 
     /** Any pong, or any message, proves the server alive. */
     void heardFromServer() {
         heartbeat.heardFromPeer();
+    }
+
+    void pong(ByteBuffer payload) {
+        heardFromServer();
+        messages.pong(payload);
     }
 
     private void noPong(Session open) {
@@ -215,48 +246,6 @@ public final class PeriodicSender {
         }
         Outgoing.closeNormally(open, "no pong");
         retryOrFail(DeadPeerDetector.noPong(options.heartbeat()));
-    }
-
-    private void resendUnacknowledged(Session open) {
-        for (ResendBuffer.Pending pending : unacknowledged.pending()) {
-            counts.resent();
-            outgoing.send(open, pending.number(), pending.text(), (number, size, error) -> listener.resent(number, error));
-        }
-    }
-
-    private void tick() {
-        if (options.count() > 0 && counts.attempted() >= options.count()) {
-            return; // the last sends are still completing; the final completion closes
-        }
-        Session open;
-        synchronized (this) {
-            open = state.kind() == ConnectionState.Kind.READY ? session : null;
-        }
-        if (open == null) {
-            listener.skipped(counts.skipped());
-            return;
-        }
-        long number = counts.nextNumber();
-        listener.willSend(number);
-        String text = template.render(number);
-        if (options.acknowledged()) {
-            unacknowledged.add(number, text);
-        }
-        outgoing.send(open, number, text, this::sendCompleted);
-    }
-
-    private void sendCompleted(long number, int sizeBytes, Throwable error) {
-        counts.sendCompleted(error);
-        listener.didSend(number, sizeBytes, error);
-        closeWhenDone();
-    }
-
-    /** With a count: once every message is sent (and, with acknowledgements, acknowledged), close normally. */
-    private void closeWhenDone() {
-        if (options.count() == 0 || counts.completed() < options.count() || !unacknowledged.isEmpty()) {
-            return;
-        }
-        closeOnPurpose("done: " + options.count() + (options.count() == 1 ? " message" : " messages"));
     }
 
     /** Stops the timers and closes normally, once; the close that follows (or none) ends in {@code cancelled}. */
@@ -277,14 +266,9 @@ public final class PeriodicSender {
 
     void receivedText(String text) {
         heardFromServer();
-        OptionalLong acknowledgedNumber = options.acknowledged() ? SequenceNumbers.acknowledged(text)
-                : OptionalLong.empty();
-        if (acknowledgedNumber.isPresent()) {
-            unacknowledged.acknowledge(acknowledgedNumber.getAsLong());
-            closeWhenDone();
-            return;
+        if (!messages.acknowledgement(text)) {
+            received(false, text.getBytes(StandardCharsets.UTF_8).length);
         }
-        received(false, text.getBytes(StandardCharsets.UTF_8).length);
     }
 
     void received(boolean binary, int sizeBytes) {
@@ -304,17 +288,17 @@ public final class PeriodicSender {
             heartbeat.stop();
         }
         listener.closed(reason);
-        if (onPurpose) {
-            finish(ConnectionState.CANCELLED);
+        Diagnosis diagnosis = CloseDiagnoses.of(reason);
+        if (onPurpose || messages.everythingSent()) {
+            // the run is over; a close that says the server refused what it got (1009...) makes it a failed one
+            finish(diagnosis.isTransient() ? ConnectionState.CANCELLED : ConnectionState.failed(diagnosis));
         } else {
-            retryOrFail(CloseDiagnoses.of(reason));
+            retryOrFail(diagnosis);
         }
     }
 
     private synchronized void cancelTimers() {
-        if (ticks != null) {
-            ticks.cancel(false);
-        }
+        messages.stop();
         if (pendingRetry != null) {
             pendingRetry.cancel(false);
         }
@@ -338,7 +322,7 @@ public final class PeriodicSender {
 
     private void finish(ConnectionState terminal) {
         if (moveTo(terminal)) {
-            result.complete(counts.result(terminal, unacknowledged.size()));
+            result.complete(counts.result(terminal, messages.unacknowledged()));
         }
     }
 }

@@ -44,7 +44,7 @@ public class SenderEndpoint {
 
     @OnMessage
     public void onPong(PongMessage pong) {
-        sender.heardFromServer();
+        sender.pong(pong.getApplicationData());
     }
 
     @OnClose

@@ -43,10 +43,12 @@ public final class StandaloneSender implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        // failures are diagnosed with the same trust as the connection, so the diagnosis matches what failed
+        // failures are diagnosed with the same trust, headers and proxy as the connection, so the diagnosis
+        // matches what failed (a probe without the user's token would report a 401 the server never sent)
         Diagnoser diagnoser = tls == null
-                ? new Diagnoser(null, true, options.handshakeTimeout())
-                : new Diagnoser(tls.context(), tls.verifyHostName(), options.handshakeTimeout());
+                ? new Diagnoser(null, true, options.handshakeTimeout(), clientOptions.checkRequest())
+                : new Diagnoser(tls.context(), tls.verifyHostName(), options.handshakeTimeout(),
+                        clientOptions.checkRequest());
         SenderListener log = new LogAsConnected(new SenderLog(options.name()), sequence ? null : options.target());
         // Without the sequence, the sender connects to the URL exactly as given: the query the sender adds is
         // taken off again on the way to the server.

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 /** The opening handshake (RFC 6455 section 4): the client's key, the server's accept hash, the two heads. */
@@ -40,13 +41,19 @@ public final class Upgrade {
      * @param extra        more headers, in order (Origin, User-Agent...)
      */
     public static String request(String pathAndQuery, String host, String key, Map<String, String> extra) {
+        return request(pathAndQuery, host, key, List.copyOf(extra.entrySet()));
+    }
+
+    /** The same, with headers that may repeat a name (two Cookie headers...). */
+    public static String request(String pathAndQuery, String host, String key,
+            List<Map.Entry<String, String>> extra) {
         StringBuilder request = new StringBuilder()
                 .append("GET ").append(pathAndQuery).append(" HTTP/1.1\r\n")
                 .append("Host: ").append(host).append("\r\n")
                 .append("Upgrade: websocket\r\nConnection: Upgrade\r\n")
                 .append("Sec-WebSocket-Key: ").append(key).append("\r\n")
                 .append("Sec-WebSocket-Version: 13\r\n");
-        extra.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+        extra.forEach(header -> request.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n"));
         return request.append("\r\n").toString();
     }
 

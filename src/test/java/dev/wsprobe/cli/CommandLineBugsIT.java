@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsprobe.testing.JarProcess;
+import dev.wsprobe.testing.JarServer;
 import dev.wsprobe.testing.JettyAuthServer;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,19 @@ class CommandLineBugsIT {
             assertTrue(summary.contains("run completed: all 1 message sent"), summary);
             assertTrue(run.stdout().contains("will start, target: " + server.ws() + "\n"), run.stdout());
             assertFalse(run.stdout().contains("wsprobe-sender="), "--no-sequence leaves the URL as given");
+        }
+    }
+
+    @Test
+    void aLastMessageTheServerClosesWith1009ForFailsTheRun() throws Exception {
+        try (JarServer wsprobe = JarServer.launch("server", Map.of()).awaitReady();
+                JarProcess run = JarProcess.start("send", "--count", "1", "--delay", "0s", "--max-retries", "0",
+                        "--text", "x".repeat(70_000), "ws://127.0.0.1:" + wsprobe.port() + "/echo")) {
+            assertEquals(1, run.exitCode(), run.stdout() + run.stderr());
+            assertTrue(run.stdout().contains("failed(the server closed the connection: 1009 (too big)"),
+                    run.stdout().replaceAll("x{100,}", "x..."));
+            assertTrue(run.stdout().contains("1 sent, 0 send errors, 0 skipped"), "the message went out; with --delay "
+                    + "0s the first tick finds the sender ready:\n" + run.stdout().replaceAll("x{100,}", "x..."));
         }
     }
 }

@@ -132,7 +132,9 @@ class ConnectCliIT {
                 List.of("send", "--verbose", "--no-sequence", "--count", "1", "--delay", "0", "-s", "chat", url),
                 List.of("send", "--verbose", "-H", "Cookie: session=" + token, "-H", "Authorization: Bearer "
                         + token, "--count", "1", "--max-retries", "0", url),
-                List.of("check", "--verbose", "--json", "-H", "Authorization: Bearer " + token, url));
+                List.of("check", "--verbose", "--json", "-H", "Authorization: Bearer " + token, url),
+                List.of("check", "-v", "-s", "chat", url),
+                List.of("check", "-v", "--json", "-H", "Cookie: id=" + token, "-s", "chat", url));
         for (List<String> args : runs) {
             try (JarProcess run = JarProcess.start(Map.of("WSPROBE_BEARER_TOKEN", token),
                     args.toArray(String[]::new))) {
@@ -146,5 +148,7 @@ class ConnectCliIT {
         assertTrue(all.contains("process list"), "a token on the command line is warned about:\n" + all);
         assertTrue(all.contains("send --verbose --no-sequence --count 1 --delay 0 -s chat " + url + " => exit 0"),
                 "send with the token from the environment reaches the server:\n" + all);
+        assertTrue(all.contains("check -v -s chat " + url + " => exit 0") && all.contains("> Authorization: ***"),
+                "check sends the token from the environment, and -v shows it masked:\n" + all);
     }
 }

@@ -9,6 +9,7 @@ import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLHandshakeException;
@@ -47,7 +48,7 @@ class UpgradeFailuresTest {
     @MethodSource("answers")
     void eachWrongAnswerGetsItsStepAndCode(String name, CheckTarget target, byte[] raw, PeerFacts peer,
             DiagnosisCode.Step step, DiagnosisCode code) {
-        StepFailure failure = UpgradeFailures.answer(raw, KEY, target, peer).orElseThrow();
+        StepFailure failure = UpgradeFailures.answer(raw, "", KEY, target, peer, CheckRequest.NONE).orElseThrow();
         assertEquals(step, failure.step());
         assertEquals(code, failure.diagnosis().code());
     }
@@ -55,10 +56,33 @@ class UpgradeFailuresTest {
     @Test
     void aCorrect101PassesWithItsDetail() {
         byte[] raw = ascii(Upgrade.switchingProtocols(KEY));
-        assertEquals(Optional.empty(), UpgradeFailures.answer(raw, KEY, WS, FakePeerFacts.NOTHING));
+        assertEquals(Optional.empty(), UpgradeFailures.answer(raw, "", KEY, WS, FakePeerFacts.NOTHING, CheckRequest.NONE));
         assertEquals("101 Switching Protocols; extensions: -; subprotocol: -; response headers: upgrade: websocket, "
                 + "connection: Upgrade, sec-websocket-accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=",
                 UpgradeFailures.passed(dev.wsprobe.wire.HttpHead.parse(raw)));
+    }
+
+    static Stream<Arguments> agreements() {
+        return Stream.of(
+                Arguments.of("", List.of(), null),
+                Arguments.of("Sec-WebSocket-Protocol: chat\r\n", List.of("mqtt", "chat"), null),
+                Arguments.of("", List.of("chat"), "the server accepted the upgrade but agreed on none of the "
+                        + "subprotocols offered (chat)"),
+                Arguments.of("Sec-WebSocket-Protocol: stomp\r\n", List.of("chat"), "the server chose the subprotocol "
+                        + "\"stomp\", which is not one of those offered (chat)"),
+                Arguments.of("Sec-WebSocket-Protocol: chat\r\n", List.of(), "the server chose the subprotocol "
+                        + "\"chat\", which was not offered (none was)"));
+    }
+
+    @ParameterizedTest(name = "{0} offered {1}")
+    @MethodSource("agreements")
+    void a101MustAgreeOnAnOfferedSubprotocol(String protocolHeader, List<String> offered, String cause) {
+        String switched = Upgrade.switchingProtocols(KEY);
+        byte[] raw = ascii(switched.substring(0, switched.length() - 2) + protocolHeader + "\r\n");
+        Optional<StepFailure> failure = UpgradeFailures.answer(raw, "", KEY, WS, FakePeerFacts.NOTHING,
+                CheckRequest.NONE.withSubprotocols(offered));
+        assertEquals(Optional.ofNullable(cause), failure.map(found -> found.diagnosis().cause()));
+        failure.ifPresent(found -> assertEquals(DiagnosisCode.SUBPROTOCOL_NOT_AGREED, found.diagnosis().code()));
     }
 
     static Stream<Arguments> silences() {

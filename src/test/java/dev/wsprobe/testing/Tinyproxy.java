@@ -39,6 +39,11 @@ public final class Tinyproxy implements AutoCloseable {
 
     /** @param user with {@code password}, the credentials it demands; null for an open proxy */
     public static Tinyproxy start(Path dir, String user, String password) throws Exception {
+        return start(dir, user, password, "");
+    }
+
+    /** @param moreConfig more configuration lines, e.g. {@code ConnectPort 443} (CONNECT to other ports: 403) */
+    public static Tinyproxy start(Path dir, String user, String password, String moreConfig) throws Exception {
         Files.createDirectories(dir);
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -56,6 +61,7 @@ public final class Tinyproxy implements AutoCloseable {
                 "LogFile \"" + log + "\"",
                 "PidFile \"" + dir.resolve("tinyproxy.pid").toAbsolutePath() + "\"",
                 user == null ? "" : "BasicAuth " + user + " " + password,
+                moreConfig,
                 "");
         Path file = Files.writeString(dir.resolve("tinyproxy.conf"), config, StandardCharsets.UTF_8);
         ProcessBuilder builder = new ProcessBuilder(BINARY.toString(), "-d", "-c", file.toAbsolutePath().toString());
