@@ -128,10 +128,10 @@ public final class JettyEchoClient implements EchoClient, AutoCloseable, Session
     }
 
     /**
-     * Starts the close handshake. Jetty completes the close's callback only after its TLS close_notify went
-     * out; when the server, having answered the close, drops the TCP connection first (which RFC 6455 lets it
-     * do), the callback fails with a ClosedChannelException although the handshake is complete: the caller
-     * checks the server's answer with {@link #awaitClose()}.
+     * Starts the close handshake. Under load, Jetty's close callback was seen failing with a
+     * ClosedChannelException after the server had logged the client's close and answered it: the server may drop
+     * TCP right after its answer (RFC 6455 section 7.1.1), and Jetty then reports the closed channel to a callback
+     * it had not completed yet. The caller checks the server's answer with {@link #awaitClose()}.
      */
     @Override
     public void close(int code, String reason) throws Exception {
