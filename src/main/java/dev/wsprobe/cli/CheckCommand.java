@@ -14,11 +14,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code wsprobe check URL}: connect once, step by step, and say which step fails and why. */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
@@ -45,38 +43,29 @@ public final class CheckCommand implements Callable<Integer> {
     boolean json;
 
     @Mixin
-    ClientOptionsMixin client;
-
-    @Mixin
-    ClientTrustOptions trust;
-
-    @Mixin
-    LoggingOptions logging;
-
-    @Spec
-    CommandSpec spec;
+    ClientCommandOptions common;
 
     @Override
     public Integer call() {
-        URI target = Converters.webSocketUrl(spec, url);
+        URI target = Converters.webSocketUrl(common.spec, url);
         if (timeout.isZero() || timeout.isNegative()) {
-            throw new ParameterException(spec.commandLine(), "--timeout must be more than 0, got " + timeout);
+            throw new ParameterException(common.spec.commandLine(), "--timeout must be more than 0, got " + timeout);
         }
-        ClientOptions options = client.resolve(target, spec.commandLine().getErr());
-        logging.install();
-        ClientTls tls = WebSocketUrl.isSecure(target) ? trust.create() : null;
+        ClientOptions options = common.client.resolve(target, common.spec.commandLine().getErr());
+        common.logging.install();
+        ClientTls tls = WebSocketUrl.isSecure(target) ? common.trust.create() : null;
         if (tls != null && !tls.verifyHostName()) {
-            spec.commandLine().getErr().println("WARNING --insecure: the server's certificate and host name are NOT "
+            common.spec.commandLine().getErr().println("WARNING --insecure: the server's certificate and host name are NOT "
                     + "checked. For testing only.");
         }
         CheckReport report = ConnectionCheck.run(target, new ConnectionCheck.Settings(
                 tls == null ? null : tls.context(), tls == null || tls.verifyHostName(), timeout, true)
                 .withClient(options.checkRequest()).probingAfterSilence(ConnectionCheck.QUIET_BEFORE_PROBE));
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = common.spec.commandLine().getOut();
         if (json) {
-            out.println(report.toJson(logging.verbose));
+            out.println(report.toJson(common.logging.verbose));
         } else {
-            print(report, options, logging.verbose, out);
+            print(report, options, common.logging.verbose, out);
         }
         out.flush();
         return exitCode(report);

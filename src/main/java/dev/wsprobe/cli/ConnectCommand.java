@@ -34,11 +34,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code wsprobe connect URL}: the interactive client, on a terminal or in a pipe. */
 @Command(name = "connect", mixinStandardHelpOptions = true, sortOptions = false,
@@ -97,32 +95,23 @@ public final class ConnectCommand implements Callable<Integer> {
     Duration handshakeTimeout;
 
     @Mixin
-    ClientOptionsMixin client;
-
-    @Mixin
-    ClientTrustOptions trust;
-
-    @Mixin
-    LoggingOptions logging;
-
-    @Spec
-    CommandSpec spec;
+    ClientCommandOptions common;
 
     @Override
     public Integer call() throws InterruptedException {
-        URI target = Converters.webSocketUrl(spec, url);
+        URI target = Converters.webSocketUrl(common.spec, url);
         checkFlags();
         ConversationPrinter.BinaryAs binaryForm;
         try {
             binaryForm = ConversationPrinter.BinaryAs.parse(binaryAs);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            throw new ParameterException(common.spec.commandLine(), e.getMessage(), e);
         }
-        ClientOptions options = client.resolve(target, spec.commandLine().getErr());
-        logging.installOnStderr(); // stdout carries the payloads (pipe) or the conversation (terminal)
+        ClientOptions options = common.client.resolve(target, common.spec.commandLine().getErr());
+        common.logging.installOnStderr(); // stdout carries the payloads (pipe) or the conversation (terminal)
         ClientTls tls = null;
         if (WebSocketUrl.isSecure(target)) {
-            tls = trust.create();
+            tls = common.trust.create();
         }
         boolean terminal = forceTerminal || (!forcePipe && !json && execute.isEmpty() && !stdinBinary
                 && System.console() != null);
@@ -210,7 +199,7 @@ public final class ConnectCommand implements Callable<Integer> {
             wrong.add("--terminal does not go with --json, --stdin-binary or --execute");
         }
         if (!wrong.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), wrong.get(0));
+            throw new ParameterException(common.spec.commandLine(), wrong.get(0));
         }
     }
 

@@ -21,11 +21,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code wsprobe load URL}: many connections from one process, round trips or the receiver's count. */
 @Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
@@ -95,16 +93,7 @@ public final class LoadCommand implements Callable<Integer> {
     boolean json;
 
     @Mixin
-    ClientOptionsMixin client;
-
-    @Mixin
-    ClientTrustOptions trust;
-
-    @Mixin
-    LoggingOptions logging;
-
-    @Spec
-    CommandSpec spec;
+    ClientCommandOptions common;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -116,9 +105,9 @@ public final class LoadCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             throw new UserError(ExitCodes.SETUP, e.getMessage(), e);
         }
-        ClientOptions clientOptions = client.resolve(options.target(), spec.commandLine().getErr());
-        logging.install();
-        ClientTls tls = WebSocketUrl.isSecure(options.target()) ? trust.create() : null;
+        ClientOptions clientOptions = common.client.resolve(options.target(), common.spec.commandLine().getErr());
+        common.logging.install();
+        ClientTls tls = WebSocketUrl.isSecure(options.target()) ? common.trust.create() : null;
         live.println("mode: " + (options.echo() ? "echo (round trips measured)" : "receiver (its /status read)")
                 + (options.mode() == LoadOptions.Mode.AUTO ? ", from the path; choose with --mode echo|receiver"
                 : ""));
@@ -149,13 +138,13 @@ public final class LoadCommand implements Callable<Integer> {
     }
 
     LoadOptions options() {
-        URI target = Converters.webSocketUrl(spec, url);
+        URI target = Converters.webSocketUrl(common.spec, url);
         try {
             double perSecond = "max".equalsIgnoreCase(rate.trim()) ? 0 : parseRate();
             return new LoadOptions(target, connections, ramp, perSecond, inFlight, warmup, duration, size,
                     handshakeTimeout, LoadOptions.Mode.parse(mode));
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            throw new ParameterException(common.spec.commandLine(), e.getMessage(), e);
         }
     }
 
@@ -180,7 +169,7 @@ public final class LoadCommand implements Callable<Integer> {
             }
             return SourceAddresses.plan(options.target(), options.connections(), ports);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            throw new ParameterException(common.spec.commandLine(), e.getMessage(), e);
         }
     }
 }

@@ -20,11 +20,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code wsprobe send URL}: the seed's periodic sender. */
 @Command(name = "send", mixinStandardHelpOptions = true, sortOptions = false,
@@ -109,16 +107,7 @@ public final class SendCommand implements Callable<Integer> {
     boolean noSequence;
 
     @Mixin
-    ClientOptionsMixin client;
-
-    @Mixin
-    ClientTrustOptions trust;
-
-    @Mixin
-    LoggingOptions logging;
-
-    @Spec
-    CommandSpec spec;
+    ClientCommandOptions common;
 
     private final AtomicBoolean summaryPrinted = new AtomicBoolean();
     /** Open once the summary line is written, by whichever thread wrote it. */
@@ -126,28 +115,28 @@ public final class SendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        URI target = Converters.webSocketUrl(spec, url);
+        URI target = Converters.webSocketUrl(common.spec, url);
         SenderOptions options;
         try {
             options = new SenderOptions(target, name, delay, interval, count, text, binary,
                     new RetryPolicy(retryInitial, retryMax, maxRetries), handshakeTimeout, acknowledged,
                     new Heartbeat(pingInterval, pongTimeout));
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            throw new ParameterException(common.spec.commandLine(), e.getMessage(), e);
         }
         if (noSequence && acknowledged) {
-            throw new ParameterException(spec.commandLine(), "--ack needs the sender's identity in the URL: drop "
+            throw new ParameterException(common.spec.commandLine(), "--ack needs the sender's identity in the URL: drop "
                     + "--no-sequence");
         }
-        ClientOptions clientOptions = client.resolve(target, spec.commandLine().getErr());
-        logging.install();
+        ClientOptions clientOptions = common.client.resolve(target, common.spec.commandLine().getErr());
+        common.logging.install();
         if (!clientOptions.equals(ClientOptions.NONE)) {
             LOG.log(System.Logger.Level.DEBUG, "client options: " + clientOptions);
         }
         ClientTls tls = null;
         if (WebSocketUrl.isSecure(target)) {
-            tls = trust.create();
-        } else if (trust.anyGiven()) {
+            tls = common.trust.create();
+        } else if (common.trust.anyGiven()) {
             LOG.log(System.Logger.Level.WARNING, "TLS options are ignored for a ws:// URL (plain, no TLS)");
         }
         try (StandaloneSender sender = new StandaloneSender(options, tls, clientOptions, !noSequence)) {
