@@ -4,7 +4,6 @@ import dev.wsprobe.client.ClientOptions;
 import dev.wsprobe.client.Conversation;
 import dev.wsprobe.client.ConversationPrinter;
 import dev.wsprobe.client.Secrets;
-import dev.wsprobe.client.SlashCommand;
 import dev.wsprobe.diagnosis.Diagnoser;
 import dev.wsprobe.diagnosis.Diagnosis;
 import dev.wsprobe.sender.WebSocketUrl;
@@ -14,23 +13,14 @@ import dev.wsprobe.tyrus.TyrusClientConnector;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Extension;
 import jakarta.websocket.Session;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,8 +42,6 @@ import picocli.CommandLine.Parameters;
                 + "close frame)."})
 public final class ConnectCommand implements Callable<Integer> {
     static final int CLOSED_ABNORMALLY = 8;
-    /** Once every message sent has had a reply, this much silence ends the wait early. */
-    private static final Duration QUIET = Duration.ofMillis(250);
 
     @Parameters(index = "0", paramLabel = "URL", description = "ws:// or wss:// URL, e.g. ws://localhost:12345/echo")
     String url;
@@ -150,10 +138,11 @@ public final class ConnectCommand implements Callable<Integer> {
             }
             printer.opened(Secrets.withoutUserInfo(target), session.getNegotiatedSubprotocol(),
                     session.getNegotiatedExtensions().stream().map(Extension::getName).collect(Collectors.toList()));
-            Thread closeOnSignal = new Thread(() -> closeQuietly(conversation, 1001, "interrupted"),
+            Thread closeOnSignal = new Thread(() -> ConversationDriver.closeQuietly(conversation, 1001, "interrupted"),
                     "wsprobe-connect-close");
             Runtime.getRuntime().addShutdownHook(closeOnSignal);
-            int exit = terminal ? terminal(conversation, printer) : pipe(conversation, printer);
+            ConversationDriver driver = new ConversationDriver(conversation, printer);
+            int exit = terminal ? driver.terminal() : driver.pipe(execute, stdinBinary, wait);
             try {
                 Runtime.getRuntime().removeShutdownHook(closeOnSignal);
             } catch (IllegalStateException e) {
@@ -200,161 +189,6 @@ public final class ConnectCommand implements Callable<Integer> {
         }
         if (!wrong.isEmpty()) {
             throw new ParameterException(common.spec.commandLine(), wrong.get(0));
-        }
-    }
-
-    /** Pipe mode: send, wait for replies, close with 1000. */
-    private int pipe(Conversation conversation, ConversationPrinter printer) throws InterruptedException {
-        AtomicLong sent = new AtomicLong();
-        CompletableFuture<Void> input = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try {
-                if (!execute.isEmpty()) {
-                    for (String message : execute) {
-                        conversation.sendText(message);
-                        printer.sent(message);
-                        sent.incrementAndGet();
-                    }
-                } else if (stdinBinary) {
-                    byte[] bytes = System.in.readAllBytes();
-                    if (bytes.length > 0) {
-                        conversation.sendBinary(bytes);
-                        printer.sent(bytes);
-                        sent.incrementAndGet();
-                    }
-                } else {
-                    BufferedReader lines = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                    for (String line = lines.readLine(); line != null && conversation.isOpen();
-                            line = lines.readLine()) {
-                        conversation.sendText(line);
-                        printer.sent(line);
-                        sent.incrementAndGet();
-                    }
-                }
-                input.complete(null);
-            } catch (IOException | RuntimeException e) {
-                if (conversation.isOpen()) {
-                    printer.problem("could not send: " + e.getMessage());
-                }
-                input.complete(null);
-            }
-        }, "wsprobe-connect-input");
-        reader.setDaemon(true);
-        reader.start();
-        CompletableFuture.anyOf(input, conversation.closed()).join();
-        if (!conversation.closed().isDone()) {
-            awaitReplies(conversation, sent.get());
-        }
-        return finish(conversation, 1000, "");
-    }
-
-    /** Until the server closes, --wait passes, or every message has had a reply and the server went quiet. */
-    private void awaitReplies(Conversation conversation, long sent) throws InterruptedException {
-        long deadline = System.nanoTime() + wait.toNanos();
-        long lastCount = conversation.receivedCount();
-        long lastChange = System.nanoTime();
-        while (System.nanoTime() < deadline) {
-            long step = Math.min(TimeUnit.MILLISECONDS.toNanos(50), Math.max(1, deadline - System.nanoTime()));
-            try {
-                conversation.closed().get(step, TimeUnit.NANOSECONDS);
-                return;
-            } catch (TimeoutException e) {
-                // still open: look again
-            } catch (ExecutionException e) {
-                return;
-            }
-            long count = conversation.receivedCount();
-            if (count != lastCount) {
-                lastCount = count;
-                lastChange = System.nanoTime();
-            } else if (sent > 0 && count >= sent && System.nanoTime() - lastChange >= QUIET.toNanos()) {
-                return;
-            }
-        }
-    }
-
-    /** Terminal mode: lines and slash commands until /quit, /close, end of input, or the server closes. */
-    private int terminal(Conversation conversation, ConversationPrinter printer) throws InterruptedException {
-        CompletableFuture<int[]> closeAsked = new CompletableFuture<>();
-        closeAsked.exceptionally(ignored -> null);
-        Thread reader = new Thread(() -> {
-            try {
-                BufferedReader lines = new BufferedReader(new InputStreamReader(terminalInput(),
-                        StandardCharsets.UTF_8));
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    if (!conversation.isOpen()) {
-                        break;
-                    }
-                    SlashCommand command;
-                    try {
-                        command = SlashCommand.parse(line);
-                    } catch (IllegalArgumentException e) {
-                        printer.problem(e.getMessage());
-                        continue;
-                    }
-                    switch (command.kind()) {
-                        case TEXT -> {
-                            conversation.sendText(command.text());
-                            printer.sent(command.text());
-                        }
-                        case BINARY -> {
-                            conversation.sendBinary(command.bytes());
-                            printer.sent(command.bytes());
-                        }
-                        case PING -> {
-                            conversation.ping(command.text());
-                            printer.pingSent(command.text());
-                        }
-                        case HELP -> printer.plain(SlashCommand.HELP);
-                        case QUIT, CLOSE -> {
-                            closeAsked.complete(new int[] {command.code()});
-                            if (command.kind() == SlashCommand.Kind.CLOSE) {
-                                closeReason = command.text();
-                            }
-                            return;
-                        }
-                    }
-                }
-                closeAsked.complete(new int[] {1000});
-            } catch (IOException | RuntimeException e) {
-                if (conversation.isOpen()) {
-                    printer.problem("could not send: " + e.getMessage());
-                }
-                closeAsked.complete(new int[] {1000});
-            }
-        }, "wsprobe-connect-input");
-        reader.setDaemon(true);
-        reader.start();
-        CompletableFuture.anyOf(closeAsked, conversation.closed()).join();
-        int code = closeAsked.isDone() ? closeAsked.join()[0] : 1000;
-        return finish(conversation, code, closeReason);
-    }
-
-    private volatile String closeReason = "";
-
-    private static InputStream terminalInput() {
-        return System.in;
-    }
-
-    /** Closes (unless the server did), waits for the close to complete, and turns the ending into an exit code. */
-    private static int finish(Conversation conversation, int code, String reason) throws InterruptedException {
-        if (!conversation.closed().isDone()) {
-            closeQuietly(conversation, code, reason);
-        }
-        Conversation.Ending ending;
-        try {
-            ending = conversation.closed().get(5, TimeUnit.SECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            return ExitCodes.OK; // we closed; the server never answered the close, which is its problem
-        }
-        return ending.normal() ? ExitCodes.OK : CLOSED_ABNORMALLY;
-    }
-
-    private static void closeQuietly(Conversation conversation, int code, String reason) {
-        try {
-            conversation.close(code, reason);
-        } catch (IOException | RuntimeException e) {
-            // already closed: its close was reported
         }
     }
 }
