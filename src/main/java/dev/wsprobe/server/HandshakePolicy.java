@@ -8,7 +8,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The checks every host applies to an upgrade request before its WebSocket implementation sees it, decided
- * once, here: the method, the key, the version, the origin and the connection limits. Tyrus and Undertow each
+ * once, here: the method, the Connection header, the key, the version, the origin and the connection limits. Tyrus and Undertow each
  * get some of these wrong on their own (a POST upgraded with 101, a missing key answered with 500); the hosts
  * answer the refusal this returns instead ({@code HandshakeGate} in the jar, {@code HandshakeFilter} in the WAR).
  */
@@ -59,6 +59,10 @@ public final class HandshakePolicy {
         if (!"GET".equals(request.method())) {
             return refuse(405, "an upgrade must be a GET, not " + request.method(), Map.of("Allow", "GET"));
         }
+        if (!hasToken(request.header("Connection"), "upgrade")) {
+            // RFC 6455 section 4.2.1; Tyrus answers this one with 500
+            return refuse(400, "Connection does not include Upgrade", Map.of());
+        }
         String key = request.header("Sec-WebSocket-Key");
         if (key == null || !isValidKey(key.trim())) {
             return refuse(400, key == null ? "no Sec-WebSocket-Key" : "Sec-WebSocket-Key is not 16 bytes in base64",
@@ -88,6 +92,19 @@ public final class HandshakePolicy {
 
     private static Optional<HandshakeRefusal> refuse(int status, String reason, Map<String, String> headers) {
         return Optional.of(new HandshakeRefusal(status, reason, headers));
+    }
+
+    /** True when a comma-separated header value (such as {@code keep-alive, Upgrade}) holds the token. */
+    private static boolean hasToken(String value, String token) {
+        if (value == null) {
+            return false;
+        }
+        for (String part : value.split(",")) {
+            if (part.trim().equalsIgnoreCase(token)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String trimmed(String value) {
