@@ -1,10 +1,12 @@
 package dev.wsprobe.standalone;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsprobe.testing.Await;
 import dev.wsprobe.testing.JdkSocket;
 import dev.wsprobe.testing.RawWebSocket;
+import dev.wsprobe.wire.Frame;
 import java.io.IOException;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,10 @@ class SlowReaderTest {
                 flood.start();
                 Await.until(() -> server.context().echo().snapshot().openConnections() == 0,
                         "the slow reader to be closed");
+                // now read: past the echoes that were waiting, the server's close frame says why
+                Frame close = neverReads.awaitClose();
+                assertEquals(1008, close.closeCode(), "close code for a slow reader, reason: " + close.closeReason());
+                assertTrue(close.closeReason().startsWith("slow reader: more than "), close.closeReason());
             }
             JdkSocket other = JdkSocket.connect(echo, null);
             other.sendText("fine");
