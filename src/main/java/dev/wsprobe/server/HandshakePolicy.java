@@ -9,7 +9,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The checks every host applies to an upgrade request before its WebSocket implementation sees it, decided
- * once, here: the method, the key, the version, the origin and the connection limits. Tyrus and Undertow each
+ * once, here: the method, the Connection header, the key, the version, the origin and the connection limits. Tyrus and Undertow each
  * get some of these wrong on their own (a POST upgraded with 101, a missing key answered with 500); the hosts
  * answer the refusal this returns instead ({@code HandshakeGate} in the jar, {@code HandshakeFilter} in the WAR).
  */
@@ -17,6 +17,7 @@ public final class HandshakePolicy {
     private static final System.Logger LOG = System.getLogger(HandshakePolicy.class.getName());
     private static final String WEBSOCKET_VERSION = "13";
     private static final String RETRY_AFTER_SECONDS = "5";
+    private static final int QUOTED_MAX = 100;
 
     private final ServerConfig config;
 
@@ -76,14 +77,19 @@ public final class HandshakePolicy {
      */
     public Optional<HandshakeRefusal> check(Request request, OpenConnections open) {
         Optional<HandshakeRefusal> refusal = decide(request, open);
-        refusal.ifPresent(refused -> LOG.log(System.Logger.Level.WARNING, "refused an upgrade from " + request.peer()
-                + " to " + request.path() + ": HTTP " + refused.status() + ", " + refused.reason()));
+        refusal.ifPresent(refused -> LOG.log(System.Logger.Level.WARNING, "refused an upgrade from "
+                + quoted(request.peer()) + " to " + quoted(request.path()) + ": HTTP " + refused.status() + ", "
+                + refused.reason()));
         return refusal;
     }
 
     private Optional<HandshakeRefusal> decide(Request request, OpenConnections open) {
         if (!"GET".equals(request.method())) {
-            return refuse(405, "an upgrade must be a GET, not " + request.method(), Map.of("Allow", "GET"));
+            return refuse(405, "an upgrade must be a GET, not " + quoted(request.method()), Map.of("Allow", "GET"));
+        }
+        if (!hasToken(request.header("Connection"), "upgrade")) {
+            // RFC 6455 section 4.2.1; Tyrus answers this one with 500
+            return refuse(400, "Connection does not include Upgrade", Map.of());
         }
         String key = request.header("Sec-WebSocket-Key");
         if (key == null || !isValidKey(key.trim())) {
@@ -97,7 +103,7 @@ public final class HandshakePolicy {
         String origin = request.header("Origin");
         AllowedOrigins origins = config.allowedOrigins();
         if (!origins.allows(origin, request.header("Host"))) {
-            return refuse(403, "origin " + origin + " is not allowed; allowed: " + origins.describe()
+            return refuse(403, "origin " + quoted(origin) + " is not allowed; allowed: " + origins.describe()
                     + " (server --allowed-origins, or wsprobe.allowed-origins for the WAR, lets more in)", Map.of());
         }
         Optional<String> subprotocol = config.subprotocols().refusal(Subprotocols.offers(request.protocol()));
@@ -117,7 +123,7 @@ public final class HandshakePolicy {
                     Map.of("Retry-After", RETRY_AFTER_SECONDS));
         }
         if (limits.maxConnectionsPerPeer() > 0 && open.from(request.peer()) >= limits.maxConnectionsPerPeer()) {
-            return refuse(429, "too many connections from " + request.peer() + " (" + limits.maxConnectionsPerPeer()
+            return refuse(429, "too many connections from " + quoted(request.peer()) + " (" + limits.maxConnectionsPerPeer()
                     + ")", Map.of("Retry-After", RETRY_AFTER_SECONDS));
         }
         return Optional.empty();
@@ -125,6 +131,35 @@ public final class HandshakePolicy {
 
     private static Optional<HandshakeRefusal> refuse(int status, String reason, Map<String, String> headers) {
         return Optional.of(new HandshakeRefusal(status, reason, headers));
+    }
+
+    /**
+     * A value from the request as it may appear in a reason, which becomes the response's reason phrase (one
+     * line) and a log line: control characters as '?', at most {@value #QUOTED_MAX} characters.
+     */
+    private static String quoted(String value) {
+        if (value == null) {
+            return "null";
+        }
+        StringBuilder text = new StringBuilder(Math.min(value.length(), QUOTED_MAX + 3));
+        for (int i = 0; i < value.length() && i < QUOTED_MAX; i++) {
+            char c = value.charAt(i);
+            text.append(c < 0x20 || c == 0x7F ? '?' : c);
+        }
+        return value.length() > QUOTED_MAX ? text.append("...").toString() : text.toString();
+    }
+
+    /** True when a comma-separated header value (such as {@code keep-alive, Upgrade}) holds the token. */
+    private static boolean hasToken(String value, String token) {
+        if (value == null) {
+            return false;
+        }
+        for (String part : value.split(",")) {
+            if (part.trim().equalsIgnoreCase(token)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String trimmed(String value) {

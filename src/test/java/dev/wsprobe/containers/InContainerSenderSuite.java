@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsprobe.testing.Await;
 import dev.wsprobe.testing.JdkSocket;
+import dev.wsprobe.testing.RawWebSocket;
 import dev.wsprobe.testing.StatusDocument;
 import dev.wsprobe.testing.TestedHost;
 import jakarta.json.JsonObject;
@@ -80,7 +81,14 @@ public abstract class InContainerSenderSuite {
         JdkSocket client = JdkSocket.connect(war().ws("/echo"), null);
         client.sendBinary(new byte[LIMIT]);
         assertEquals(LIMIT, client.nextBinary().length, "a message of exactly the limit is echoed");
-        client.sendBinary(new byte[LIMIT + 1]);
-        assertEquals(1009, client.nextClose().code(), "one byte more closes the connection with 1009");
+        client.closeNormally();
+        // One byte more, as one write (one segment on loopback): a server that refuses the message from its
+        // header and closes while the rest of it is still unread makes its TCP close a reset, which can drop its
+        // own close frame before it leaves (seen once on Tomcat 10.1 with the JDK client, which wrote header and
+        // payload apart: 1006 instead of 1009). The promise here is the limit, so the whole frame arrives at once.
+        try (RawWebSocket raw = RawWebSocket.upgraded(war().ws("/echo"))) {
+            raw.send(RawWebSocket.BINARY, new byte[LIMIT + 1]);
+            assertEquals(1009, raw.awaitClose().closeCode(), "one byte more closes the connection with 1009");
+        }
     }
 }

@@ -36,13 +36,34 @@ class DockerFilesTest {
     void baseImagesArePinned(String name) throws IOException {
         Dockerfile image = Dockerfile.of(name);
         for (Dockerfile.Instruction from : image.all("FROM")) {
-            String reference = from.arguments().split("\\s+")[0];
-            if (reference.startsWith("${")) {
-                continue; // given at build time (the WildFly image, see its Dockerfile)
-            }
+            String reference = resolveArguments(image, from.arguments().split("\\s+")[0]);
             assertTrue(PINNED.matcher(reference).matches() && !reference.endsWith(":latest"),
                     image.file + ": FROM " + reference + " is not pinned to a version");
         }
+    }
+
+    /** {@code ${NAME}} replaced by the default of {@code ARG NAME=default}; an ARG without a default fails. */
+    private static String resolveArguments(Dockerfile image, String reference) {
+        Matcher variable = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}").matcher(reference);
+        return variable.replaceAll(match -> {
+            String defaultValue = image.all("ARG").stream().map(Dockerfile.Instruction::arguments)
+                    .filter(argument -> argument.startsWith(match.group(1) + "="))
+                    .map(argument -> argument.substring(match.group(1).length() + 1).replace("\"", ""))
+                    .findFirst().orElse(null);
+            assertTrue(defaultValue != null && !defaultValue.isEmpty(), image.file + ": FROM " + reference
+                    + " reads ARG " + match.group(1) + ", which has no default: the image is not pinned");
+            return Matcher.quoteReplacement(defaultValue);
+        });
+    }
+
+    @Test
+    void theWildFlyImageIsTheVersionTheContainerTestsRun() throws IOException {
+        Dockerfile image = Dockerfile.of("wildfly");
+        String runtime = resolveArguments(image, image.all("FROM").get(image.all("FROM").size() - 1).arguments());
+        String tested = System.getProperty("wsprobe.wildfly.version");
+        assertTrue(tested != null, "the build passes wsprobe.wildfly.version (pom: wildfly.version)");
+        assertEquals("wildfly/wildfly:" + tested + "-jdk17", runtime,
+                "the WildFly image must be the version mvn verify tests the WAR in (pom: wildfly.version)");
     }
 
     @Test

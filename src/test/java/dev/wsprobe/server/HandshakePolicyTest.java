@@ -48,6 +48,10 @@ class HandshakePolicyTest {
         // case                 | method | header changed        | value                     | status | header expected       | its value
         "a good upgrade         | GET    | -                     | -                         | 0      | -                     | -",
         "POST                   | POST   | -                     | -                         | 405    | Allow                 | GET",
+        "no Connection          | GET    | Connection            | ''                        | 400    | -                     | -",
+        "Connection: close      | GET    | Connection            | close                     | 400    | -                     | -",
+        "Connection: a list     | GET    | Connection            | keep-alive, Upgrade       | 0      | -                     | -",
+        "Connection: lower case | GET    | Connection            | upgrade                   | 0      | -                     | -",
         "no key                 | GET    | Sec-WebSocket-Key     | ''                        | 400    | -                     | -",
         "key of 5 bytes         | GET    | Sec-WebSocket-Key     | c2hvcnQ=                  | 400    | -                     | -",
         "key not base64         | GET    | Sec-WebSocket-Key     | not base64!               | 400    | -                     | -",

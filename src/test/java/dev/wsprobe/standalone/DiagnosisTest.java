@@ -10,6 +10,7 @@ import dev.wsprobe.diagnosis.Diagnosis;
 import dev.wsprobe.diagnosis.DiagnosisCode;
 import dev.wsprobe.sender.ConnectionState;
 import dev.wsprobe.sender.PeriodicSender;
+import dev.wsprobe.sender.Heartbeat;
 import dev.wsprobe.sender.RetryPolicy;
 import dev.wsprobe.sender.SenderOptions;
 import dev.wsprobe.sender.SenderResult;
@@ -149,9 +150,24 @@ class DiagnosisTest {
     @Test
     void connectionDroppedWithoutCloseFrameIsTransient() throws Exception {
         try (FakePeers.Peer dropping = FakePeers.upgradeThenDrop()) {
-            Diagnosis diagnosis = diagnose("ws://127.0.0.1:" + dropping.port() + "/receive");
+            URI target = URI.create("ws://127.0.0.1:" + dropping.port() + "/receive");
+            // A heartbeat much shorter than the default 30 s: Tyrus' client does not always report this reset.
+            // Read in its source (not traced): GrizzlyClientFilter.handleClose drops a close that Grizzly reports before the handshake's
+            // handleRead has stored the new Tyrus connection on the Grizzly connection (the 101 and the reset
+            // arrive together, and the close is handled on another thread while the 101 is): the session then
+            // stays open with its socket gone, and only the unanswered ping tells.
+            RecordingSenderListener listener = new RecordingSenderListener();
+            long started = System.nanoTime();
+            SenderResult result = run(options(target).withHeartbeat(new Heartbeat(Duration.ofMillis(200),
+                    Duration.ofSeconds(2))), null, listener);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertEquals(ConnectionState.Kind.FAILED, result.finalState().kind(), result.finalState().toString());
+            assertTrue(took.compareTo(WELL_UNDER_TYRUS) < 0, "diagnosis took " + took);
+            Diagnosis diagnosis = result.finalState().diagnosis();
             assertEquals(DiagnosisCode.CONNECTION_DROPPED, diagnosis.code());
-            assertEquals("the connection dropped without a close frame (1006)", diagnosis.cause());
+            assertTrue(diagnosis.cause().equals("the connection dropped without a close frame (1006)")
+                    || diagnosis.cause().equals("no pong within 2 s: the server is gone without a close"),
+                    diagnosis.cause());
             assertTrue(diagnosis.isTransient());
         }
     }

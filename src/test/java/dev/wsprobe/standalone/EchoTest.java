@@ -45,6 +45,9 @@ class EchoTest {
             socket.session.getBasicRemote().sendBinary(ByteBuffer.wrap(new byte[0]));
             assertArrayEquals(new byte[0], socket.nextBinary());
 
+            // echoes come back in order: anything beyond them would arrive before the echo of a last marker
+            socket.session.getBasicRemote().sendText("last");
+            assertEquals("last", socket.nextText(), "nothing beyond the echoes, before the last one");
             assertEquals(0, socket.texts.size() + socket.binaries.size(), "nothing beyond the echoes");
             socket.session.close();
             assertEquals(1000, socket.awaitClose().getCloseCode().getCode());

@@ -127,14 +127,24 @@ class ScaleOutIT {
                 assertEquals(143, victim.process.exitCode(), "exit code of " + victim + " after SIGTERM");
 
                 // its senders: waiting on its close, then ready again through nginx, on the survivors
+                // Counted by what made them wait, not by how many wait: on a busy machine a sender elsewhere may
+                // also go waiting (an unanswered heartbeat), and an exact count of all would never be reached.
                 try {
-                    Await.until(() -> fleet.wentWaitingSince(beforeTheStop).size() == victimSenders - 1,
+                    Await.until(() -> sawTheStop(fleet, beforeTheStop).size() >= victimSenders - 1,
                             (victimSenders - 1) + " fleet senders waiting after " + victim + " stopped (the "
                                     + "jar's sender was the other of its " + victimSenders + " senders)");
                 } catch (AssertionError e) {
                     throw new AssertionError(e.getMessage() + "; the fleet:\n" + fleet.describe(), e);
                 }
-                List<Member> moved = fleet.wentWaitingSince(beforeTheStop);
+                List<Member> moved = sawTheStop(fleet, beforeTheStop);
+                assertEquals(victimSenders - 1, moved.size(), "senders that saw " + victim + " stop; the fleet:\n"
+                        + fleet.describe());
+                List<Member> otherwise = fleet.wentWaitingSince(beforeTheStop).stream()
+                        .filter(member -> !moved.contains(member)).toList();
+                if (!otherwise.isEmpty()) {
+                    REPORT.info("went waiting for another reason meanwhile: " + otherwise.stream()
+                            .map(member -> member.name() + " " + member.waitingSince(beforeTheStop).get(0)).toList());
+                }
                 CloseSeen closes = assertMovedSendersSawTheClose(moved, beforeTheStop, victim);
                 composeSender.awaitLine(line -> line.contains("new: waiting("), "the jar's sender waiting");
                 fleet.awaitAllReady("again after " + victim + " stopped");
@@ -196,6 +206,19 @@ class ScaleOutIT {
         long before = receivedBy(receivers);
         Await.until(() -> receivedBy(receivers) >= before + SENDERS, "messages arriving at the receivers");
         REPORT.info("senders per receiver: " + shares);
+    }
+
+    /**
+     * The senders whose first {@code waiting} since the mark came from the stopped receiver: its 1001, or, over
+     * TLS, a connection dropped without a close frame (the known issue below); not an unanswered heartbeat.
+     */
+    private static List<Member> sawTheStop(SenderFleet fleet, SenderFleet.Mark mark) {
+        return fleet.wentWaitingSince(mark).stream().filter(member -> {
+            ConnectionState waiting = member.waitingSince(mark).get(0);
+            return waiting.diagnosis().code() == DiagnosisCode.SERVER_CLOSED_TRANSIENT
+                    || (waiting.diagnosis().code() == DiagnosisCode.CONNECTION_DROPPED
+                            && !waiting.diagnosis().cause().startsWith("no pong within"));
+        }).toList();
     }
 
     /** How the moved senders learned that their receiver went away. */

@@ -54,7 +54,7 @@ class SenderToReceiverTest {
                     .start().get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
 
             for (int i = 1; i <= 3; i++) {
-                RecordingSenderListener.Send send = listener.sends.take();
+                RecordingSenderListener.Send send = Await.next(listener.sends, "send " + i + " reported");
                 assertNull(send.error(), "send " + i + " reported an error");
                 ReceivedMessages.Message message = received.next();
                 assertEquals(send.sizeBytes(), message.sizeBytes(), "size of message " + i);
@@ -77,7 +77,7 @@ class SenderToReceiverTest {
             new PeriodicSender(options, connector, scheduler, listener, Clock.systemUTC())
                     .start().get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
         }
-        RecordingSenderListener.Send first = listener.sends.take();
+        RecordingSenderListener.Send first = Await.next(listener.sends, "the first send reported");
         long afterReady = first.atNanos() - listener.readyAtNanos;
         assertTrue(afterReady >= Duration.ofMillis(950).toNanos(),
                 "first send " + Duration.ofNanos(afterReady).toMillis() + " ms after ready, expected about 1 s");

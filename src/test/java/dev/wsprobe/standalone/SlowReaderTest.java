@@ -1,9 +1,11 @@
 package dev.wsprobe.standalone;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsprobe.testing.Await;
 import dev.wsprobe.testing.JdkSocket;
+import dev.wsprobe.testing.LogCapture;
 import dev.wsprobe.testing.RawWebSocket;
 import java.io.IOException;
 import java.net.URI;
@@ -13,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class SlowReaderTest {
     @Test
     void aClientThatNeverReadsIsClosedAndOthersAreStillServed() throws Exception {
-        try (StandaloneServer server = StandaloneServer.start(ServerOptions.plain("127.0.0.1", 0)
+        try (LogCapture log = new LogCapture();
+                StandaloneServer server = StandaloneServer.start(ServerOptions.plain("127.0.0.1", 0)
                 .withConfig(config -> config.withMaxOutgoingBytes(256 * 1024)))) {
             URI echo = URI.create("ws://127.0.0.1:" + server.port() + "/echo");
             long acceptedBefore = server.context().echo().snapshot().connectionsAccepted();
@@ -35,6 +38,11 @@ class SlowReaderTest {
                 flood.start();
                 Await.until(() -> server.context().echo().snapshot().openConnections() == 0,
                         "the slow reader to be closed");
+                // The code the server closed with, from its own close report. Not read from the wire: this client
+                // left the server's input unread, so the server's TCP close is a reset, and a reset drops what
+                // the server's kernel still held for us (the echoes waiting, then the close frame).
+                String closed = log.await(line -> line.contains("connection did close"), "the server's close");
+                assertTrue(closed.contains("code: 1008 (violated policy), reason: slow reader: more than "), closed);
             }
             JdkSocket other = JdkSocket.connect(echo, null);
             other.sendText("fine");

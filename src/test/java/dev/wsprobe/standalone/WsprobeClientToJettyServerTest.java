@@ -5,6 +5,7 @@ import dev.wsprobe.tyrus.TyrusClientConnector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.wsprobe.sender.ConnectionState.Kind;
 import dev.wsprobe.sender.PeriodicSender;
@@ -89,9 +90,11 @@ class WsprobeClientToJettyServerTest {
         }
     }
 
-    @ParameterizedTest(name = "secure={0}")
-    @ValueSource(booleans = {false, true})
-    void jettyClosesWithCodeAndReasonAndTyrusSeesBothExceptOverTls(boolean secure) throws Exception {
+    /** What each side saw of one close from Jetty's side. */
+    private record ServerClose(EchoClient.CloseSeen tyrusSaw, JettyEchoServer.Closed jettySaw) {
+    }
+
+    private static ServerClose jettyCloses(boolean secure, String reason) throws Exception {
         EventSocket socket = new EventSocket();
         jetty.opened.clear();
         jetty.closes.clear();
@@ -99,28 +102,45 @@ class WsprobeClientToJettyServerTest {
             // closed from the server's side while no send is in flight: a close that races a send makes
             // Tyrus' blocking send throw RejectedExecutionException (its executor shuts down under it)
             Session serverSide = Await.next(jetty.opened, "Jetty's side of the connection");
-            String reason = "jetty says bye " + (secure ? "wss" : "ws");
             serverSide.close(4001, reason, Callback.NOOP);
             EchoClient.CloseSeen close = new TyrusEchoClient(socket).awaitClose();
-            JettyEchoServer.Closed jettySaw = Await.next(jetty.closes, "Jetty's view of the close");
-            if (!secure) {
-                assertEquals(new EchoClient.CloseSeen(4001, reason), close);
-                assertEquals(4001, jettySaw.code(), "Tyrus answered the close");
-                InteropResults.passed(InteropPair.WSPROBE_TO_JETTY, InteropCase.SERVER_CLOSE, secure);
-                return;
-            }
-            // Known issue, over TLS only: Tyrus' client reports 1006 ("Closed abnormally.") instead of Jetty's
-            // code and reason in most runs here, and never answers the close (Jetty sees 1006 too). The JDK
-            // client gets 4001 and the reason from the same Jetty server every time, and the Tyrus client gets
-            // wsprobe's own server's 1009 over TLS: it is this pair. Assert what each side sees, either way.
-            if (close.code() == 4001) {
-                assertEquals(new EchoClient.CloseSeen(4001, reason), close);
-            } else {
-                assertEquals(new EchoClient.CloseSeen(1006, "Closed abnormally."), close);
-                assertEquals(1006, jettySaw.code(), "no close answer reached Jetty");
-            }
-            InteropResults.knownIssue(InteropPair.WSPROBE_TO_JETTY, InteropCase.SERVER_CLOSE, secure);
+            return new ServerClose(close, Await.next(jetty.closes, "Jetty's view of the close"));
         }
+    }
+
+    /** Over TLS, tries at most this many closes to see the known issue at least once. */
+    private static final int TRIES_FOR_THE_KNOWN_ISSUE = 5;
+
+    @ParameterizedTest(name = "secure={0}")
+    @ValueSource(booleans = {false, true})
+    void jettyClosesWithCodeAndReasonAndTyrusSeesBothExceptOverTls(boolean secure) throws Exception {
+        String reason = "jetty says bye " + (secure ? "wss" : "ws");
+        if (!secure) {
+            ServerClose seen = jettyCloses(false, reason);
+            assertEquals(new EchoClient.CloseSeen(4001, reason), seen.tyrusSaw());
+            assertEquals(4001, seen.jettySaw().code(), "Tyrus answered the close");
+            InteropResults.passed(InteropPair.WSPROBE_TO_JETTY, InteropCase.SERVER_CLOSE, secure);
+            return;
+        }
+        // Known issue, over TLS only: Tyrus' client reports 1006 ("Closed abnormally.") instead of Jetty's
+        // code and reason in most runs here, and never answers the close (Jetty sees 1006 too). The JDK
+        // client gets 4001 and the reason from the same Jetty server every time, and the Tyrus client gets
+        // wsprobe's own server's 1009 over TLS: it is this pair. A close that arrives right is right; the issue
+        // must show at least once in a few tries, or it is gone.
+        for (int attempt = 1; attempt <= TRIES_FOR_THE_KNOWN_ISSUE; attempt++) {
+            ServerClose seen = jettyCloses(true, reason);
+            if (seen.tyrusSaw().code() == 4001) {
+                assertEquals(new EchoClient.CloseSeen(4001, reason), seen.tyrusSaw());
+                continue;
+            }
+            assertEquals(new EchoClient.CloseSeen(1006, "Closed abnormally."), seen.tyrusSaw());
+            assertEquals(1006, seen.jettySaw().code(), "no close answer reached Jetty");
+            InteropResults.knownIssue(InteropPair.WSPROBE_TO_JETTY, InteropCase.SERVER_CLOSE, secure);
+            return;
+        }
+        fail("the deviation is gone: Tyrus' client over TLS saw Jetty's 4001 and its reason in all "
+                + TRIES_FOR_THE_KNOWN_ISSUE + " tries; update the docs (docs/interop.md's known issue, the README) "
+                + "and this test");
     }
 
     @ParameterizedTest(name = "secure={0}")

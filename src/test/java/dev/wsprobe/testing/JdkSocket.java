@@ -100,6 +100,22 @@ public final class JdkSocket implements WebSocket.Listener {
         return Await.next(closes, "the server's close");
     }
 
+    /**
+     * Sends a ping and waits for its pong. A peer answers frames in the order they came, so whatever it sent
+     * in answer to the messages before the ping has arrived by then: a "nothing else arrived" check made after
+     * this does not look too early.
+     */
+    public void pingAndAwaitPong() throws Exception {
+        byte[] marker = ("marker " + System.nanoTime()).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        webSocket.sendPing(ByteBuffer.wrap(marker)).get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        while (true) {
+            ByteBuffer pong = Await.next(pongs, "the pong to our ping");
+            if (pong.equals(ByteBuffer.wrap(marker))) {
+                return;
+            }
+        }
+    }
+
     /** Closes normally and waits for the server's answering close frame. */
     public Close closeNormally() throws Exception {
         webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);

@@ -1,0 +1,171 @@
+// The soak run's senders (bench/soak.sh): N WebSocket connections in one Node process, each a wsprobe sender
+// with acknowledgements, as `wsprobe send --ack` behaves: it names itself (?wsprobe-sender=ID&wsprobe-ack=1),
+// sends "soak <id> #<n>" every interval, keeps each message until the receiver answers "ack #<n>", and after a
+// reconnect sends every unacknowledged message again, in order. A round trip is from a message's last send to
+// its acknowledgement.
+//
+//   node bench/soak-senders.js URL SENDERS SECONDS DRAIN_SECONDS OUT_JSON
+//
+// Sends for SECONDS, then stops numbering new messages and waits up to DRAIN_SECONDS for the outstanding
+// acknowledgements (resending after reconnects); then writes its counts to OUT_JSON and exits. One progress
+// line every 10 s on stdout. Needs the `ws` package (bench/soak.sh installs it under target/, not committed).
+'use strict';
+const WebSocket = require('ws');
+
+const [url, sendersArg, secondsArg, drainArg, out] = process.argv.slice(2);
+const SENDERS = Number(sendersArg);
+const SECONDS = Number(secondsArg);
+const DRAIN_SECONDS = Number(drainArg);
+const INTERVAL_MS = Number(process.env.SOAK_INTERVAL_MS || 1000);
+const RAMP_PER_SECOND = Number(process.env.SOAK_RAMP || 250);
+const MAX_RTT_MS = 120000;
+
+const rtt = new Uint32Array(MAX_RTT_MS + 1); // a histogram in whole milliseconds; the last bucket is "or more"
+const totals = {
+  senders: SENDERS, sent: 0, resent: 0, acknowledged: 0, duplicateAcks: 0, unknownAcks: 0,
+  connects: 0, reconnects: 0, connectFailures: 0, closes: {}, sendErrors: 0,
+};
+let numbering = true;
+const started = Date.now();
+
+class Sender {
+  constructor(index) {
+    this.id = 'soak-' + index;
+    this.next = 1;
+    this.unacked = new Map(); // number -> time of its last send (ms, high resolution)
+    this.acked = 0; // numbers up to here were all acknowledged (a fast path for duplicates)
+    this.ackedAbove = new Set(); // acknowledged numbers above this.acked
+    this.ws = null;
+    this.open = false;
+    this.connectedOnce = false;
+    this.backoff = 250;
+  }
+
+  connect() {
+    const target = url + (url.includes('?') ? '&' : '?') + 'wsprobe-sender=' + this.id + '&wsprobe-ack=1';
+    const ws = new WebSocket(target, { handshakeTimeout: 10000, perMessageDeflate: false });
+    this.ws = ws;
+    ws.on('open', () => {
+      this.open = true;
+      this.backoff = 250;
+      totals.connects++;
+      if (this.connectedOnce) totals.reconnects++;
+      this.connectedOnce = true;
+      for (const number of [...this.unacked.keys()].sort((a, b) => a - b)) {
+        this.send(number, true);
+      }
+    });
+    ws.on('message', (data) => this.acknowledged(data.toString()));
+    ws.on('error', () => { if (!this.open) totals.connectFailures++; });
+    ws.on('close', (code) => {
+      totals.closes[code] = (totals.closes[code] || 0) + 1;
+      this.open = false;
+      if (this.ws === ws) this.ws = null;
+      if (!finished) {
+        const delay = this.backoff / 2 + Math.random() * this.backoff / 2;
+        this.backoff = Math.min(this.backoff * 2, 4000);
+        setTimeout(() => this.connect(), delay);
+      }
+    });
+  }
+
+  tick() {
+    if (!numbering || !this.open) return; // like the jar's sender, a tick while not connected is skipped
+    const number = this.next++;
+    totals.sent++;
+    this.send(number, false);
+  }
+
+  send(number, again) {
+    this.unacked.set(number, performance.now());
+    if (again) totals.resent++;
+    this.ws.send('soak ' + this.id + ' #' + number, (error) => { if (error) totals.sendErrors++; });
+  }
+
+  acknowledged(text) {
+    const match = /^ack #(\d+)$/.exec(text);
+    if (!match) return;
+    const number = Number(match[1]);
+    const sentAt = this.unacked.get(number);
+    if (sentAt === undefined) {
+      if (number <= this.acked || this.ackedAbove.has(number)) totals.duplicateAcks++;
+      else totals.unknownAcks++;
+      return;
+    }
+    this.unacked.delete(number);
+    rtt[Math.min(MAX_RTT_MS, Math.round(performance.now() - sentAt))]++;
+    totals.acknowledged++;
+    this.ackedAbove.add(number);
+    while (this.ackedAbove.has(this.acked + 1)) {
+      this.ackedAbove.delete(this.acked + 1);
+      this.acked++;
+    }
+  }
+}
+
+function percentile(p) {
+  let count = 0;
+  for (let i = 0; i < rtt.length; i++) count += rtt[i];
+  if (count === 0) return null;
+  const rank = Math.ceil(count * p);
+  let seen = 0;
+  for (let i = 0; i < rtt.length; i++) {
+    seen += rtt[i];
+    if (seen >= rank) return i;
+  }
+  return MAX_RTT_MS;
+}
+
+function outstanding() {
+  let n = 0;
+  for (const sender of senders) n += sender.unacked.size;
+  return n;
+}
+
+const senders = [];
+let finished = false;
+for (let i = 0; i < SENDERS; i++) senders.push(new Sender(i));
+// open them at RAMP_PER_SECOND, each with its own tick phase
+senders.forEach((sender, i) => {
+  setTimeout(() => {
+    sender.connect();
+    setTimeout(() => { sender.timer = setInterval(() => sender.tick(), INTERVAL_MS); }, Math.random() * INTERVAL_MS);
+  }, (i / RAMP_PER_SECOND) * 1000);
+});
+
+const progress = setInterval(() => {
+  const open = senders.filter((s) => s.open).length;
+  console.log(new Date().toISOString() + ' open ' + open + '/' + SENDERS + ' sent ' + totals.sent + ' acknowledged '
+      + totals.acknowledged + ' outstanding ' + outstanding() + ' reconnects ' + totals.reconnects + ' p99 '
+      + percentile(0.99) + ' ms');
+}, 10000);
+
+setTimeout(() => {
+  numbering = false;
+  console.log(new Date().toISOString() + ' stopped numbering; draining up to ' + DRAIN_SECONDS + ' s');
+  const drainStarted = Date.now();
+  const drain = setInterval(() => {
+    if (outstanding() === 0 || Date.now() - drainStarted > DRAIN_SECONDS * 1000) {
+      clearInterval(drain);
+      finish();
+    }
+  }, 200);
+}, SECONDS * 1000);
+
+function finish() {
+  finished = true;
+  clearInterval(progress);
+  for (const sender of senders) {
+    clearInterval(sender.timer);
+    if (sender.ws) sender.ws.close(1000, 'soak done');
+  }
+  const result = Object.assign({}, totals, {
+    lost: outstanding(),
+    seconds: (Date.now() - started) / 1000,
+    rttMillis: { p50: percentile(0.5), p90: percentile(0.9), p99: percentile(0.99), p999: percentile(0.999),
+      max: percentile(1) },
+  });
+  require('fs').writeFileSync(out, JSON.stringify(result, null, 1));
+  console.log(new Date().toISOString() + ' done: ' + JSON.stringify(result));
+  setTimeout(() => process.exit(0), 2000).unref();
+}

@@ -1,0 +1,225 @@
+#!/usr/bin/env bash
+# The soak and fault run (not part of mvn verify; see docs/benchmarks.md, "Soak and fault run"): senders with
+# acknowledgements behind nginx (docker/nginx's template, rendered for loopback) in front of receivers
+# (`java -jar target/wsprobe.jar server`), for a fixed time, while one receiver at a time is killed with
+# SIGKILL and started again. Loopback only; every process it starts is ended when it ends (trap), by PID.
+#
+#   bench/soak.sh                                  # the full run: 5,000 senders, 30 minutes, 3 receivers
+#   bench/soak.sh --senders 1000 --minutes 6       # a shorter one (3 kills)
+#
+# Flags (or environment): --senders N (SOAK_SENDERS, default 5000), --minutes M (SOAK_MINUTES, default 30),
+# --receivers R (SOAK_RECEIVERS, 2 or 3, default 3), --kill-every SECONDS (SOAK_KILL_EVERY, default 120),
+# --drain SECONDS (SOAK_DRAIN, default 60: after the last new message, how long the senders may take to get
+# every acknowledgement), --port P (SOAK_PORT, default 24500: nginx on P and P+1 (TLS, unused by the senders),
+# receivers on P+10...). SOAK_RECEIVER_JAVA_OPTS: the receivers' JVM options (default: the README's
+# recommendation for many connections, plus -Xmx512m).
+#
+# The senders are bench/soak-senders.js (Node, the `ws` package installed under target/soak/, not committed):
+# `wsprobe send --ack` is one JVM per sender and `wsprobe load` does not acknowledge, so neither can be
+# thousands of acknowledged senders here. Receiver 1 is never killed: its RSS at the start and the end shows
+# growth; of the others, the one holding the most connections is killed each time. Results: target/soak/<stamp>/ (summary.txt, senders.json, the
+# receivers' /status snapshots and logs, nginx's logs). Exit code 0 when no message was lost.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SENDERS=${SOAK_SENDERS:-5000}
+MINUTES=${SOAK_MINUTES:-30}
+RECEIVERS=${SOAK_RECEIVERS:-3}
+KILL_EVERY=${SOAK_KILL_EVERY:-120}
+DRAIN=${SOAK_DRAIN:-60}
+PORT=${SOAK_PORT:-24500}
+RECEIVER_JAVA_OPTS=${SOAK_RECEIVER_JAVA_OPTS:-"-XX:+UseSerialGC -Xmn16m -Xmx512m"}
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --senders) SENDERS=$2; shift 2 ;;
+    --minutes) MINUTES=$2; shift 2 ;;
+    --receivers) RECEIVERS=$2; shift 2 ;;
+    --kill-every) KILL_EVERY=$2; shift 2 ;;
+    --drain) DRAIN=$2; shift 2 ;;
+    --port) PORT=$2; shift 2 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    *) echo "unknown flag $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+case "$RECEIVERS" in 2|3) ;; *) echo "--receivers must be 2 or 3 (the nginx template has three slots)" >&2; exit 2 ;; esac
+# bounds: a run ends; the senders fit the open-file limit of this process and of nginx (2 per connection)
+if [ "$MINUTES" -lt 1 ] || [ "$MINUTES" -gt 240 ]; then echo "--minutes: 1 to 240" >&2; exit 2; fi
+if [ "$SENDERS" -lt 1 ] || [ $((SENDERS * 2 + 100)) -gt "$(ulimit -n)" ]; then
+  echo "--senders: 1 to $((($(ulimit -n) - 100) / 2)) with ulimit -n $(ulimit -n)" >&2; exit 2
+fi
+
+JAR=target/wsprobe.jar
+[ -f "$JAR" ] || { echo "$JAR missing: mvn -B -DskipTests package first" >&2; exit 2; }
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { echo "nginx missing: apt-get install -y nginx" >&2; exit 2; }
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+DEPS=target/soak/deps
+OUT=target/soak/$(date +%Y%m%d-%H%M%S)
+mkdir -p "$OUT/status" "$OUT/nginx/temp" "$DEPS"
+OUT=$(cd "$OUT" && pwd)
+say() { echo "$(date +%H:%M:%S) $*" | tee -a "$OUT/summary.txt"; }
+
+if [ ! -d "$DEPS/node_modules/ws" ]; then
+  echo "installing Node's ws into $DEPS (not committed)"
+  (cd "$DEPS" && npm install --no-audit --no-fund --silent ws@8)
+fi
+
+PIDS=()
+RECEIVER_PID=()
+cleanup() {
+  for pid in "${RECEIVER_PID[@]}" "${PIDS[@]}"; do
+    [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+  done
+  sleep 1
+  for pid in "${RECEIVER_PID[@]}" "${PIDS[@]}"; do
+    [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true
+  done
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+receiver_port() { echo $((PORT + 10 + $1)); }
+LIFE=()
+start_receiver() { # index
+  local i=$1 port
+  port=$(receiver_port "$i")
+  LIFE[$i]=$(( ${LIFE[$i]:-0} + 1 ))
+  # shellcheck disable=SC2086
+  java $RECEIVER_JAVA_OPTS -jar "$JAR" server --host 127.0.0.1 --port "$port" --max-connections 0 \
+      --idle-timeout 0 --log-messages summary >> "$OUT/receiver-$i.log" 2>&1 &
+  RECEIVER_PID[$i]=$!
+  for _ in $(seq 1 150); do
+    curl -sf "http://127.0.0.1:$port/status" > /dev/null 2>&1 && return 0
+    sleep 0.2
+  done
+  say "receiver $i did not start"; exit 1
+}
+snapshot() { # index: the receiver's /status, kept per life
+  local i=$1
+  curl -sf --max-time 5 "http://127.0.0.1:$(receiver_port "$i")/status" > "$OUT/status/r$i-life${LIFE[$i]}.tmp" 2>/dev/null \
+    && mv "$OUT/status/r$i-life${LIFE[$i]}.tmp" "$OUT/status/r$i-life${LIFE[$i]}.json" || true
+}
+rss_kib() { awk '/VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
+open_on() { # index: the receiver's open /receive connections, from its last snapshot
+  local n
+  n=$(sed -n 's/.*"\/receive":{"openConnections":\([0-9]*\).*/\1/p' "$OUT/status/r$1-life${LIFE[$1]}.json" 2>/dev/null || true)
+  echo "${n:-0}"
+}
+
+say "soak: $SENDERS senders with acknowledgements, $MINUTES min, $RECEIVERS receivers behind nginx, one killed (SIGKILL) every $KILL_EVERY s; out: $OUT"
+say "java: $(java -version 2>&1 | head -1); node: $(node --version); nginx: $($NGINX -v 2>&1 | sed 's/.*\///'); receivers: $RECEIVER_JAVA_OPTS"
+for i in $(seq 1 "$RECEIVERS"); do start_receiver "$i"; done
+
+# nginx with the compose template, rendered as ScaleOutIT renders it; a throwaway certificate for its TLS
+# listener (the senders use plain ws)
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 1 -subj /CN=localhost \
+    -keyout "$OUT/nginx/proxy.key" -out "$OUT/nginx/proxy.crt" 2>/dev/null
+site=$(cat docker/nginx/templates/default.conf.template)
+r3=$(receiver_port 3); [ "$RECEIVERS" -eq 2 ] && r3=$(receiver_port 2)
+for pair in "WSPROBE_PROXY_LISTEN=127.0.0.1:$PORT" "WSPROBE_PROXY_TLS_LISTEN=127.0.0.1:$((PORT + 1))" \
+    "WSPROBE_PROXY_CERTIFICATE=$OUT/nginx/proxy.crt" "WSPROBE_PROXY_KEY=$OUT/nginx/proxy.key" \
+    "WSPROBE_RECEIVER_1=127.0.0.1:$(receiver_port 1)" "WSPROBE_RECEIVER_2=127.0.0.1:$(receiver_port 2)" \
+    "WSPROBE_RECEIVER_3=127.0.0.1:$r3"; do
+  site=${site//"\${${pair%%=*}}"/${pair#*=}}
+done
+printf '%s\n' "$site" > "$OUT/nginx/site.conf"
+cat > "$OUT/nginx/nginx.conf" <<EOF
+# written by bench/soak.sh; the site is docker/nginx's template, rendered
+daemon off;
+worker_processes 1;
+worker_rlimit_nofile $((SENDERS * 2 + 200));
+pid $OUT/nginx/nginx.pid;
+error_log $OUT/nginx/error.log warn;
+events { worker_connections $((SENDERS * 2 + 100)); }
+http {
+    access_log off;
+    client_body_temp_path $OUT/nginx/temp/body;
+    proxy_temp_path $OUT/nginx/temp/proxy;
+    fastcgi_temp_path $OUT/nginx/temp/fastcgi;
+    uwsgi_temp_path $OUT/nginx/temp/uwsgi;
+    scgi_temp_path $OUT/nginx/temp/scgi;
+    include $OUT/nginx/site.conf;
+}
+EOF
+"$NGINX" -p "$OUT/nginx/" -c "$OUT/nginx/nginx.conf" -e "$OUT/nginx/error.log" > "$OUT/nginx/console.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$PORT/status" && break; sleep 0.2; done
+
+SECONDS_TOTAL=$((MINUTES * 60))
+NODE_PATH="$DEPS/node_modules" node bench/soak-senders.js "ws://127.0.0.1:$PORT/receive" "$SENDERS" \
+    "$SECONDS_TOTAL" "$DRAIN" "$OUT/senders.json" > "$OUT/senders.log" 2>&1 &
+SENDERS_PID=$!
+PIDS+=("$SENDERS_PID")
+
+# warm-up: every sender connected (or 60 s), then the receivers' RSS at the start
+for _ in $(seq 1 60); do
+  open=$(tail -1 "$OUT/senders.log" 2>/dev/null | sed -n 's/.* open \([0-9]*\)\/.*/\1/p')
+  [ "${open:-0}" -ge "$SENDERS" ] && break
+  sleep 1
+done
+declare -A RSS_START
+for i in $(seq 1 "$RECEIVERS"); do RSS_START[$i]=$(rss_kib "${RECEIVER_PID[$i]}"); snapshot "$i"; done
+OPEN_START=$(open_on 1)
+say "all connected; receivers' RSS at the start (KiB): $(for i in $(seq 1 "$RECEIVERS"); do printf 'r%s=%s ' "$i" "${RSS_START[$i]}"; done)"
+
+# the faults: every KILL_EVERY s, the receiver among 2..R holding the most connections gets SIGKILL and is
+# started again at once (nginx's least_conn sends a restarted receiver only new connections: taking turns
+# would often kill one that holds almost none)
+start=$(date +%s)
+next_kill=$((start + KILL_EVERY))
+kills=0
+declare -A RSS_END
+OPEN_END=
+while kill -0 "$SENDERS_PID" 2>/dev/null && [ $(($(date +%s) - start)) -lt "$SECONDS_TOTAL" ]; do
+  for i in $(seq 1 "$RECEIVERS"); do snapshot "$i"; done
+  now=$(date +%s)
+  if [ -z "$OPEN_END" ] && [ "$now" -ge $((start + SECONDS_TOTAL - 15)) ]; then
+    # the receivers' RSS at the end: 15 s before it, while the senders are still connected, as at the start
+    for i in $(seq 1 "$RECEIVERS"); do RSS_END[$i]=$(rss_kib "${RECEIVER_PID[$i]}"); done
+    OPEN_END=$(open_on 1)
+  fi
+  if [ "$now" -ge "$next_kill" ] && [ $((now + 10)) -lt $((start + SECONDS_TOTAL)) ]; then
+    victim=2
+    for i in $(seq 2 "$RECEIVERS"); do [ "$(open_on "$i")" -gt "$(open_on "$victim")" ] && victim=$i; done
+    snapshot "$victim"
+    kill -9 "${RECEIVER_PID[$victim]}"
+    wait "${RECEIVER_PID[$victim]}" 2>/dev/null || true
+    kills=$((kills + 1))
+    say "kill $kills: receiver $victim (SIGKILL), its last counts: $(cat "$OUT/status/r$victim-life${LIFE[$victim]}.json" 2>/dev/null | head -c 400)"
+    start_receiver "$victim"
+    say "receiver $victim started again (life ${LIFE[$victim]})"
+    next_kill=$((next_kill + KILL_EVERY))
+  fi
+  sleep 2
+done
+say "sending time over; the senders drain (up to $DRAIN s)"
+wait "$SENDERS_PID" || true
+for i in $(seq 1 "$RECEIVERS"); do snapshot "$i"; done
+
+# the figures
+node - "$OUT" "$RECEIVERS" "$kills" "${RSS_START[1]} KiB with $OPEN_START connections" \
+    "${RSS_END[1]} KiB with $OPEN_END connections" \
+    "$(for i in $(seq 1 "$RECEIVERS"); do printf 'r%s=%s ' "$i" "${RSS_END[$i]}"; done)" <<'EOF' | tee -a "$OUT/summary.txt"
+const fs = require('fs');
+const [out, receivers, kills, rssStart, rssEnd, rssAll] = process.argv.slice(2);
+const senders = JSON.parse(fs.readFileSync(out + '/senders.json', 'utf8'));
+let received = 0, missing = 0, duplicates = 0, lives = 0;
+for (const file of fs.readdirSync(out + '/status').filter((f) => f.endsWith('.json'))) {
+  const status = JSON.parse(fs.readFileSync(out + '/status/' + file, 'utf8'));
+  received += status.endpoints['/receive'].messagesReceived;
+  missing += status.sequences.missing;
+  duplicates += status.sequences.duplicates;
+  lives++;
+}
+const lines = [
+  `senders ${senders.senders}, ${(senders.seconds / 60).toFixed(1)} min, ${receivers} receivers, ${kills} killed with SIGKILL and restarted`,
+  `messages sent (numbered once each): ${senders.sent}; sent again after a reconnect: ${senders.resent}`,
+  `acknowledged: ${senders.acknowledged}; lost (sent, never acknowledged after the drain): ${senders.lost}`,
+  `received by the receivers (their /status counts, summed over ${lives} receiver lives; a killed receiver's last snapshot is up to 2 s old): ${received}`,
+  `duplicates: ${senders.duplicateAcks} acknowledgements for a message already acknowledged; received minus acknowledged: ${received - senders.acknowledged}; the receivers' own sequence counts: duplicates ${duplicates}, missing ${missing} (numbers a sender sent to another receiver before it moved count as missing where it arrived)`,
+  `round trip to the acknowledgement: p50 ${senders.rttMillis.p50} ms, p99 ${senders.rttMillis.p99} ms, p99.9 ${senders.rttMillis.p999} ms, max ${senders.rttMillis.max} ms`,
+  `reconnects ${senders.reconnects}, failed connection attempts ${senders.connectFailures}, closes by code ${JSON.stringify(senders.closes)}`,
+  `receiver 1 (never killed) RSS: ${rssStart} at the start, ${rssEnd} at the end; all receivers at the end (KiB): ${rssAll}`,
+];
+console.log(lines.join('\n'));
+process.exit(senders.lost === 0 ? 0 : 1);
+EOF
