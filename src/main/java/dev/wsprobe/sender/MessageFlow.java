@@ -132,17 +132,21 @@ final class MessageFlow {
             end(); // the acknowledgements were the answer (or there is no one left to answer)
             return;
         }
-        try {
-            open.getAsyncRemote().sendPing(ByteBuffer.wrap(LAST_PING));
-        } catch (IOException | RuntimeException e) {
-            end();
-            return;
-        }
         synchronized (this) {
             if (!finished) {
                 lastAnswerWait = scheduler.schedule(this::end, LAST_ANSWER_WAIT.toNanos(), TimeUnit.NANOSECONDS);
             }
         }
+        // On the scheduler, not here: this runs in a send's completion, on the client's own I/O thread, and
+        // sendPing blocks until its frame is written (with the ping sent from here, the in-container sender on
+        // Jetty 12 did not end a counted run). The wait above ends the run even if the ping blocks.
+        scheduler.execute(() -> {
+            try {
+                open.getAsyncRemote().sendPing(ByteBuffer.wrap(LAST_PING));
+            } catch (IOException | RuntimeException e) {
+                end();
+            }
+        });
     }
 
     private void end() {
