@@ -89,7 +89,8 @@ class EchoFaultsTest {
     @Test
     void thePolicyRefusesBadFaultsOnTheEchoOnlyWith400AndNoLineBreakInTheStatusLine() {
         HandshakePolicy policy = new HandshakePolicy(ServerConfig.DEFAULT);
-        Map<String, String> headers = Map.of("Host", "localhost:1", "Upgrade", "websocket", "Sec-WebSocket-Key",
+        Map<String, String> headers = Map.of("Host", "localhost:1", "Upgrade", "websocket", "Connection", "Upgrade",
+                "Sec-WebSocket-Key",
                 "dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Version", "13");
         Optional<HandshakeRefusal> refused = policy.check(new HandshakePolicy.Request("GET", "/ctx/echo", "127.0.0.1",
                 headers::get, "close=4000&reason=a%0D%0AX-Injected:%201&after=x", java.util.List.of()), none());

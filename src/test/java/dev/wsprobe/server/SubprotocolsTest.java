@@ -44,7 +44,8 @@ class SubprotocolsTest {
     @Test
     void thePolicyRefusesAnUpgradeOfferingNoneOfTheListWith400() {
         HandshakePolicy policy = new HandshakePolicy(ServerConfig.DEFAULT.withSubprotocols(Subprotocols.of("chat")));
-        Map<String, String> headers = Map.of("Host", "localhost:1", "Upgrade", "websocket", "Sec-WebSocket-Key",
+        Map<String, String> headers = Map.of("Host", "localhost:1", "Upgrade", "websocket", "Connection", "Upgrade",
+                "Sec-WebSocket-Key",
                 "dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Version", "13");
         HandshakePolicy.OpenConnections none = new HandshakePolicy.OpenConnections() {
             @Override

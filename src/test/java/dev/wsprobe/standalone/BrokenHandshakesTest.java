@@ -58,12 +58,13 @@ class BrokenHandshakesTest {
         }
     }
 
+    /** Not an upgrade, but not a plain request either: the request echo at /echo says what is missing. */
     @Test
-    void aGetWithoutUpgradeIsPlainHttpAnd404() throws Exception {
+    void handshakeHeadersWithoutUpgradeGet400FromTheRequestEcho() throws Exception {
         try (RawWebSocket client = RawWebSocket.open(echo)) {
             String response = client.request(("GET /echo HTTP/1.1~Host: x~Connection: Upgrade~"
                     + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==~Sec-WebSocket-Version: 13~~").replace("~", "\r\n"));
-            assertTrue(response.startsWith("HTTP/1.1 404 "), response);
+            assertTrue(response.startsWith("HTTP/1.1 400 "), response);
             assertTrue(header(response, "Content-Length") != null, response);
         }
     }

@@ -380,6 +380,32 @@ class ChromiumInteropTest {
      * permessage-deflate): the page offers them in the field's order and shows what was negotiated. The page
      * comes from the wsprobe server, Jetty serves none; Jetty does not check the Origin.
      */
+    /**
+     * wsprobe's own server, seen from the browser: it takes the first subprotocol the page offers and, with
+     * compression on, the permessage-deflate every browser offers; the echo comes back through both.
+     */
+    @Test
+    void wsprobesServerTakesTheFirstOfferedSubprotocolAndDeflateWhenOn() throws Exception {
+        // the page comes from the test's main server: this one lets that origin in
+        try (StandaloneServer compressing = StandaloneServer.start(ServerOptions.plain("127.0.0.1", 0)
+                .withCompression(true).withConfig(config -> config.withAllowedOrigins(AllowedOrigins.parse("*"))))) {
+            page.open(pageUrl(false));
+            page.setUrl("ws://localhost:" + compressing.port() + "/echo");
+            page.setProtocols("chat,v2.chat");
+            page.connect();
+            page.awaitState("open");
+            page.awaitVisible("negotiated");
+            assertEquals("chat", page.text("negotiated-protocol"));
+            String extensions = page.text("negotiated-extensions");
+            assertTrue(extensions.startsWith("permessage-deflate"), "deflate agreed with Chromium: " + extensions);
+            page.typeMessage("compressed both ways");
+            page.sendText();
+            page.awaitEntry("[data-kind=received][data-type=text][data-size='20']");
+            page.disconnect(1000, "done");
+            page.awaitState("closed");
+        }
+    }
+
     @Test
     void subprotocolsAreOfferedInOrderAndTheNegotiatedProtocolAndExtensionsShown() throws Exception {
         TestPki jettyCa = new TestPki();
