@@ -1,6 +1,7 @@
 package dev.wsprobe.cli;
 
 import dev.wsprobe.client.ClientOptions;
+import dev.wsprobe.diagnosis.Words;
 import dev.wsprobe.tyrus.ClientTls;
 import dev.wsprobe.diagnosis.CheckReport;
 import dev.wsprobe.diagnosis.CheckStep;
@@ -49,7 +50,8 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         URI target = Converters.webSocketUrl(common.spec, url);
         if (timeout.isZero() || timeout.isNegative()) {
-            throw new ParameterException(common.spec.commandLine(), "--timeout must be more than 0, got " + timeout);
+            throw new ParameterException(common.spec.commandLine(), "--timeout must be more than 0, got "
+                    + Words.seconds(timeout));
         }
         ClientOptions options = common.client.resolve(target, common.spec.commandLine().getErr());
         common.logging.install();

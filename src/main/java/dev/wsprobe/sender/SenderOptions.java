@@ -1,5 +1,6 @@
 package dev.wsprobe.sender;
 
+import dev.wsprobe.diagnosis.Words;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -38,13 +39,14 @@ public record SenderOptions(URI target, String name, Duration firstSend, Duratio
             throw new IllegalArgumentException("the delay before the first message cannot be negative");
         }
         if (interval.isNegative() || interval.isZero()) {
-            throw new IllegalArgumentException("the interval must be positive, got " + interval);
+            throw new IllegalArgumentException("the interval must be positive, got " + Words.seconds(interval));
         }
         if (count < 0) {
             throw new IllegalArgumentException("count must be 0 (no limit) or positive, got " + count);
         }
         if (handshakeTimeout.isNegative() || handshakeTimeout.isZero()) {
-            throw new IllegalArgumentException("the handshake timeout must be positive, got " + handshakeTimeout);
+            throw new IllegalArgumentException("the handshake timeout must be positive, got "
+                    + Words.seconds(handshakeTimeout));
         }
     }
 
