@@ -12,7 +12,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The endpoint suite against the built WAR in Payara Micro (Tyrus inside), over http and its https listener. */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({PayaraPortsFree.class, ArquillianExtension.class})
 class PayaraMicroIT extends EndpointSuite {
     @ArquillianResource
     private URL base;

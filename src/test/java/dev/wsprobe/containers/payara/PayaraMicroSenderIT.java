@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The configured WAR in Payara Micro: its sender on Payara's managed executor and Tyrus client. A second
  * Micro boot: the adapter runs one Micro process per deployment.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({PayaraPortsFree.class, ArquillianExtension.class})
 class PayaraMicroSenderIT extends InContainerSenderSuite {
     @ArquillianResource
     private URL base;

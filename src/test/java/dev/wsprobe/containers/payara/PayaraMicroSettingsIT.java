@@ -10,7 +10,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The WAR configured as a test server in Payara Micro: subprotocols restricted through Payara's Tyrus. */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({PayaraPortsFree.class, ArquillianExtension.class})
 class PayaraMicroSettingsIT extends TestServerSettingsSuite {
     @ArquillianResource
     private URL base;
