@@ -6,16 +6,11 @@ import dev.wsprobe.diagnosis.Diagnosis;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The seed's client: connects to a URL, then sends a message every interval and reports each state change
@@ -33,20 +28,19 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Hosting is left to the caller: it supplies the {@link ClientConnector} (which WebSocket client, which TLS
  * settings) and the scheduler (in an application server, a container-managed one; it needs two threads so a
- * tick can be counted while a connection attempt blocks).
+ * tick can be counted while a connection attempt blocks). This class keeps the connection's state; the messages
+ * are {@link MessageFlow}'s, what the server sends {@link Incoming}'s, the retries {@link RetryScheduler}'s, the
+ * probe of a silent attempt {@link WrongSchemeWatch}'s.
  */
 public final class PeriodicSender {
     /** Unacknowledged messages kept for resending; beyond this the oldest is dropped. */
     public static final int MAX_UNACKNOWLEDGED = 10_000;
-    /** A connection attempt silent this long gets a probe of what the port speaks, next to it. */
-    static final Duration QUIET_BEFORE_PROBE = Duration.ofSeconds(1);
 
     private final SenderOptions options;
     private final ClientConnector connector;
     private final ScheduledExecutorService scheduler;
     private final SenderListener listener;
     private final Diagnoser diagnoser;
-    private final Random jitter = new Random();
     private final CompletableFuture<SenderResult> result = new CompletableFuture<>();
 
     private final SenderCounters counts = new SenderCounters();
@@ -54,11 +48,12 @@ public final class PeriodicSender {
     private final String senderId = Long.toHexString(new Random().nextLong() & 0xFFFFFFFFL);
     private final URI connectTo;
     private final DeadPeerDetector heartbeat;
+    private final Incoming incoming;
+    private final RetryScheduler retries;
+    private final WrongSchemeWatch wrongScheme;
 
     private ConnectionState state = ConnectionState.SETUP;
     private Session session;
-    private ScheduledFuture<?> pendingRetry;
-    private int consecutiveFailures;
     /**
      * Number of the latest connection attempt. A connection can open just as its attempt is given up (the
      * handshake completes at the moment the wait for it times out); events of an attempt that is no longer
@@ -86,6 +81,9 @@ public final class PeriodicSender {
         this.heartbeat = new DeadPeerDetector(options.heartbeat(), scheduler);
         this.messages = new MessageFlow(options, scheduler, listener, clock, counts, this::readySession,
                 this::closeOnPurpose);
+        this.incoming = new Incoming(heartbeat, messages, counts, listener);
+        this.retries = new RetryScheduler(options.retry(), scheduler);
+        this.wrongScheme = new WrongSchemeWatch(scheduler, diagnoser, options.target());
     }
 
     private synchronized Session readySession() {
@@ -130,38 +128,31 @@ public final class PeriodicSender {
         if (!moveTo(ConnectionState.PREPARING)) {
             return;
         }
-        // a no-op once the attempt has ended, whichever way
-        scheduler.schedule(() -> probeWhileConnecting(thisAttempt), QUIET_BEFORE_PROBE.toNanos(), TimeUnit.NANOSECONDS);
+        wrongScheme.watch(() -> stillConnecting(thisAttempt), mismatch -> {
+            if (giveUp(thisAttempt)) {
+                retryOrFail(mismatch);
+            }
+        });
         scheduler.execute(() -> {
             try {
-                connector.connect(new SenderEndpoint(this, thisAttempt), connectTo);
+                connector.connect(new SenderEndpoint(this, incoming, thisAttempt), connectTo);
             } catch (Exception e) {
                 failedToConnect(thisAttempt, e);
             }
         });
     }
 
-    /**
-     * The attempt is still under way after {@link #QUIET_BEFORE_PROBE}: a port that speaks the other scheme
-     * (wss:// to a plain port, ws:// to a TLS one) never answers, and the client would wait out its whole
-     * handshake timeout. One probe connection names it now; the attempt is then given up as a failed one.
-     */
-    private void probeWhileConnecting(long probedAttempt) {
-        if (!stillConnecting(probedAttempt)) {
-            return;
-        }
-        Optional<Diagnosis> mismatch = diagnoser.schemeMismatch(options.target());
-        synchronized (this) {
-            if (mismatch.isEmpty() || !stillConnecting(probedAttempt)) {
-                return;
-            }
-            attempt++; // given up: a late open is closed as an old attempt's, a late failure is ignored
-        }
-        retryOrFail(mismatch.get());
-    }
-
     private synchronized boolean stillConnecting(long which) {
         return which == attempt && state.kind() == ConnectionState.Kind.PREPARING && !closingOnPurpose;
+    }
+
+    /** Gives the attempt up if still under way: a late open is closed as an old attempt's, a late failure ignored. */
+    private synchronized boolean giveUp(long which) {
+        if (!stillConnecting(which)) {
+            return false;
+        }
+        attempt++;
+        return true;
     }
 
     private void failedToConnect(long failedAttempt, Exception failure) {
@@ -170,14 +161,12 @@ public final class PeriodicSender {
                 finish(ConnectionState.CANCELLED);
                 return;
             }
-            if (failedAttempt != attempt || state.kind() != ConnectionState.Kind.PREPARING) {
-                // its connection opened after all, as the wait for it ran out: that connection stands
-                return;
-            }
             // Given up from here on. The diagnosis below probes the server for seconds, and Tyrus goes on with a
             // handshake whose wait ran out: should it open now, opened() must close it as an old attempt's,
             // or the sender would be ready, then waiting, with that connection left open on the server.
-            attempt++;
+            if (!giveUp(failedAttempt)) {
+                return; // its connection opened after all, as the wait for it ran out: that connection stands
+            }
         }
         retryOrFail(diagnoser.diagnose(options.target(), failure));
     }
@@ -189,17 +178,17 @@ public final class PeriodicSender {
                 finish(ConnectionState.CANCELLED);
                 return;
             }
-            retry = ++consecutiveFailures;
+            retry = retries.failed();
         }
-        if (!options.retry().retries(diagnosis.isTransient()) || !options.retry().allows(retry)) {
+        Duration delay = retries.delayBefore(retry, diagnosis.isTransient());
+        if (delay == null) {
             finish(ConnectionState.failed(diagnosis));
             return;
         }
-        Duration delay = options.retry().delayBefore(retry, jitter);
         if (moveTo(ConnectionState.waiting(diagnosis))) {
             listener.willRetry(retry, delay);
             synchronized (this) {
-                pendingRetry = scheduler.schedule(this::attemptConnection, delay.toNanos(), TimeUnit.NANOSECONDS);
+                retries.schedule(this::attemptConnection, delay);
             }
         }
     }
@@ -213,7 +202,7 @@ public final class PeriodicSender {
                 return;
             }
             session = newSession;
-            consecutiveFailures = 0;
+            retries.connected();
             if (closingOnPurpose) {
                 Outgoing.closeNormally(newSession, "cancelled"); // cancelled while the connection was being set up
                 return;
@@ -225,16 +214,6 @@ public final class PeriodicSender {
         if (moveTo(ConnectionState.READY)) {
             messages.startTicking(); // after ready: a first tick at once (--delay 0) must find the sender ready
         }
-    }
-
-    /** Any pong, or any message, proves the server alive. */
-    void heardFromServer() {
-        heartbeat.heardFromPeer();
-    }
-
-    void pong(ByteBuffer payload) {
-        heardFromServer();
-        messages.pong(payload);
     }
 
     private void noPong(Session open) {
@@ -264,19 +243,6 @@ public final class PeriodicSender {
         }
     }
 
-    void receivedText(String text) {
-        heardFromServer();
-        if (!messages.acknowledgement(text)) {
-            received(false, text.getBytes(StandardCharsets.UTF_8).length);
-        }
-    }
-
-    void received(boolean binary, int sizeBytes) {
-        heardFromServer();
-        counts.received();
-        listener.received(binary, sizeBytes);
-    }
-
     void closed(Session closedSession, CloseReason reason) {
         boolean onPurpose;
         synchronized (this) {
@@ -299,9 +265,7 @@ public final class PeriodicSender {
 
     private synchronized void cancelTimers() {
         messages.stop();
-        if (pendingRetry != null) {
-            pendingRetry.cancel(false);
-        }
+        retries.cancel();
         heartbeat.stop();
     }
 

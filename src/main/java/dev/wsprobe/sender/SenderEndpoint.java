@@ -10,16 +10,21 @@ import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import java.nio.ByteBuffer;
 
-/** The sender's side of one connection; hands every event to its {@link PeriodicSender}. */
+/**
+ * The sender's side of one connection: opening and closing go to its {@link PeriodicSender} (they change its
+ * state), what the server sends goes to its {@link Incoming}.
+ */
 @ClientEndpoint
 public class SenderEndpoint {
     private final PeriodicSender sender;
+    private final Incoming incoming;
     /** Which of the sender's connection attempts made this endpoint. */
     private final long attempt;
     private Session session;
 
-    SenderEndpoint(PeriodicSender sender, long attempt) {
+    SenderEndpoint(PeriodicSender sender, Incoming incoming, long attempt) {
         this.sender = sender;
+        this.incoming = incoming;
         this.attempt = attempt;
     }
 
@@ -34,17 +39,17 @@ public class SenderEndpoint {
 
     @OnMessage
     public void onText(String message) {
-        sender.receivedText(message);
+        incoming.text(message);
     }
 
     @OnMessage
     public void onBinary(ByteBuffer message) {
-        sender.received(true, message.remaining());
+        incoming.binary(message.remaining());
     }
 
     @OnMessage
     public void onPong(PongMessage pong) {
-        sender.pong(pong.getApplicationData());
+        incoming.pong(pong.getApplicationData());
     }
 
     @OnClose
