@@ -14,15 +14,28 @@ public final class SenderLog implements SenderListener {
     private static final System.Logger LOG = System.getLogger(PeriodicSender.class.getName());
 
     private final String prefix;
+    /** The URL the log names as the target; null for the one the sender reports. */
+    private final URI shownTarget;
     private volatile long skipped;
 
     public SenderLog(String name) {
+        this(name, null);
+    }
+
+    /**
+     * @param shownTarget the URL to name in {@code will start}, when it is not the one the sender connects to (a
+     *                    sender told not to name itself connects to the URL exactly as given, but its
+     *                    {@link PeriodicSender} reports the URL with its {@code ?wsprobe-sender=} query); null for the
+     *                    one the sender reports
+     */
+    public SenderLog(String name, URI shownTarget) {
         this.prefix = "[" + name + "] ";
+        this.shownTarget = shownTarget;
     }
 
     @Override
     public void willStart(URI target) {
-        info("will start, target: " + target);
+        info("will start, target: " + (shownTarget != null ? shownTarget : target));
     }
 
     @Override

@@ -2,16 +2,12 @@ package dev.wsprobe.tyrus;
 
 import dev.wsprobe.client.ClientOptions;
 import dev.wsprobe.diagnosis.Diagnoser;
-import dev.wsprobe.sender.ConnectionState;
 import dev.wsprobe.sender.PeriodicSender;
 import dev.wsprobe.sender.SenderListener;
 import dev.wsprobe.sender.SenderLog;
 import dev.wsprobe.sender.SenderOptions;
 import dev.wsprobe.sender.SenderResult;
-import jakarta.websocket.CloseReason;
-import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,7 +45,7 @@ public final class StandaloneSender implements AutoCloseable {
                 ? new Diagnoser(null, true, options.handshakeTimeout(), clientOptions.checkRequest())
                 : new Diagnoser(tls.context(), tls.verifyHostName(), options.handshakeTimeout(),
                         clientOptions.checkRequest());
-        SenderListener log = new LogAsConnected(new SenderLog(options.name()), sequence ? null : options.target());
+        SenderListener log = new SenderLog(options.name(), sequence ? null : options.target());
         // Without the sequence, the sender connects to the URL exactly as given: the query the sender adds is
         // taken off again on the way to the server.
         sender = new PeriodicSender(options, sequence ? tyrus : (endpoint, target) -> tyrus.connect(endpoint,
@@ -68,62 +64,5 @@ public final class StandaloneSender implements AutoCloseable {
     public void close() {
         scheduler.shutdownNow();
         connector.close();
-    }
-
-    /** Passes every event on to the log; names the URL as connected to. */
-    private static final class LogAsConnected implements SenderListener {
-        private final SenderListener log;
-        /** The URL as connected to, when the sender's query is taken off again; null to log it as it is. */
-        private final URI connectedTo;
-
-        LogAsConnected(SenderListener log, URI connectedTo) {
-            this.log = log;
-            this.connectedTo = connectedTo;
-        }
-
-        @Override
-        public void willStart(URI target) {
-            log.willStart(connectedTo != null ? connectedTo : target);
-        }
-
-        @Override
-        public void stateChanged(ConnectionState state) {
-            log.stateChanged(state);
-        }
-
-        @Override
-        public void willRetry(int retry, Duration delay) {
-            log.willRetry(retry, delay);
-        }
-
-        @Override
-        public void willSend(long number) {
-            log.willSend(number);
-        }
-
-        @Override
-        public void didSend(long number, int sizeBytes, Throwable error) {
-            log.didSend(number, sizeBytes, error);
-        }
-
-        @Override
-        public void resent(long number, Throwable error) {
-            log.resent(number, error);
-        }
-
-        @Override
-        public void skipped(long totalSkipped) {
-            log.skipped(totalSkipped);
-        }
-
-        @Override
-        public void received(boolean binary, int sizeBytes) {
-            log.received(binary, sizeBytes);
-        }
-
-        @Override
-        public void closed(CloseReason closeReason) {
-            log.closed(closeReason);
-        }
     }
 }
