@@ -4,6 +4,7 @@ import dev.wsprobe.diagnosis.Words;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * What a periodic sender does.
@@ -58,37 +59,76 @@ public record SenderOptions(URI target, String name, Duration firstSend, Duratio
     }
 
     public SenderOptions withName(String newName) {
-        return new SenderOptions(target, newName, firstSend, interval, count, template, binary, retry,
-                handshakeTimeout, acknowledged, heartbeat);
+        return with(copy -> copy.name = newName);
     }
 
     public SenderOptions withCount(long newCount) {
-        return new SenderOptions(target, name, firstSend, interval, newCount, template, binary, retry,
-                handshakeTimeout, acknowledged, heartbeat);
+        return with(copy -> copy.count = newCount);
     }
 
     public SenderOptions withTiming(Duration newFirstSend, Duration newInterval) {
-        return new SenderOptions(target, name, newFirstSend, newInterval, count, template, binary, retry,
-                handshakeTimeout, acknowledged, heartbeat);
+        return with(copy -> {
+            copy.firstSend = newFirstSend;
+            copy.interval = newInterval;
+        });
     }
 
     public SenderOptions withTemplate(String newTemplate, boolean sendBinary) {
-        return new SenderOptions(target, name, firstSend, interval, count, newTemplate, sendBinary, retry,
-                handshakeTimeout, acknowledged, heartbeat);
+        return with(copy -> {
+            copy.template = newTemplate;
+            copy.binary = sendBinary;
+        });
     }
 
     public SenderOptions withAcknowledgements(boolean wanted) {
-        return new SenderOptions(target, name, firstSend, interval, count, template, binary, retry,
-                handshakeTimeout, wanted, heartbeat);
+        return with(copy -> copy.acknowledged = wanted);
     }
 
     public SenderOptions withHeartbeat(Heartbeat newHeartbeat) {
-        return new SenderOptions(target, name, firstSend, interval, count, template, binary, retry,
-                handshakeTimeout, acknowledged, newHeartbeat);
+        return with(copy -> copy.heartbeat = newHeartbeat);
     }
 
     public SenderOptions withRetry(RetryPolicy newRetry, Duration newHandshakeTimeout) {
-        return new SenderOptions(target, name, firstSend, interval, count, template, binary, newRetry,
-                newHandshakeTimeout, acknowledged, heartbeat);
+        return with(copy -> {
+            copy.retry = newRetry;
+            copy.handshakeTimeout = newHandshakeTimeout;
+        });
+    }
+
+    /** These options with {@code change} made to a copy of their components; the checks run again. */
+    private SenderOptions with(Consumer<Components> change) {
+        Components copy = new Components(this);
+        change.accept(copy);
+        return new SenderOptions(copy.target, copy.name, copy.firstSend, copy.interval, copy.count, copy.template,
+                copy.binary, copy.retry, copy.handshakeTimeout, copy.acknowledged, copy.heartbeat);
+    }
+
+    /** The components of a {@link SenderOptions}, changeable: the withers' one list of them all. */
+    private static final class Components {
+        private final URI target;
+        private String name;
+        private Duration firstSend;
+        private Duration interval;
+        private long count;
+        private String template;
+        private boolean binary;
+        private RetryPolicy retry;
+        private Duration handshakeTimeout;
+        private boolean acknowledged;
+        private Heartbeat heartbeat;
+
+        Components(SenderOptions from) {
+            target = from.target();
+            name = from.name();
+            firstSend = from.firstSend();
+            interval = from.interval();
+            count = from.count();
+            template = from.template();
+            binary = from.binary();
+            retry = from.retry();
+            handshakeTimeout = from.handshakeTimeout();
+            acknowledged = from.acknowledged();
+            heartbeat = from.heartbeat();
+        }
     }
 }
