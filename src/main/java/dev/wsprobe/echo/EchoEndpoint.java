@@ -1,17 +1,14 @@
 package dev.wsprobe.echo;
 
+import dev.wsprobe.server.ConnectionEndpoint;
 import dev.wsprobe.server.EchoFaults;
 import dev.wsprobe.server.FirstOfferedSubprotocol;
 import dev.wsprobe.server.ServerConnection;
 import dev.wsprobe.server.ServerContext;
-import dev.wsprobe.server.ServerContexts;
 import dev.wsprobe.server.Utf8;
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.OnClose;
-import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
-import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.nio.ByteBuffer;
@@ -24,10 +21,9 @@ import java.nio.ByteBuffer;
  * first offered subprotocol is accepted ({@link FirstOfferedSubprotocol}).
  */
 @ServerEndpoint(value = "/echo", configurator = FirstOfferedSubprotocol.class)
-public class EchoEndpoint {
+public class EchoEndpoint extends ConnectionEndpoint {
     private static final System.Logger LOG = System.getLogger(EchoEndpoint.class.getName());
 
-    private ServerConnection connection;
     private EchoFaults faults = EchoFaults.NONE;
     /** Echoes handed to the sender so far. */
     private long echoes;
@@ -36,10 +32,8 @@ public class EchoEndpoint {
 
     @OnOpen
     public void onOpen(Session session) {
-        // its server is the one whose container accepted the connection
-        ServerContext server = ServerContexts.of(session);
-        connection = new ServerConnection(server, server.echo(), LOG);
-        connection.opened(session);
+        open(session, ServerContext::echo, LOG);
+        ServerConnection connection = connection();
         try {
             // the handshake policy refused invalid values with 400 already; this is the same parse
             faults = EchoFaults.parse(session.getRequestParameterMap());
@@ -64,7 +58,7 @@ public class EchoEndpoint {
 
     @OnMessage
     public void onText(String message) {
-        if (connection.received(message)) {
+        if (connection().received(message)) {
             echo(message, Utf8.length(message));
         }
     }
@@ -72,7 +66,7 @@ public class EchoEndpoint {
     @OnMessage
     public void onBinary(ByteBuffer message) {
         int size = message.remaining();
-        if (connection.received(message)) {
+        if (connection().received(message)) {
             echo(message, size);
         }
     }
@@ -86,27 +80,12 @@ public class EchoEndpoint {
             echoes++;
             if (faults.closeCode() != 0 && echoes == faults.after()) {
                 ending = true;
-                then = () -> connection.closeWith(faults.closeCode(), faults.reason());
+                then = () -> connection().closeWith(faults.closeCode(), faults.reason());
             } else if (echoes == faults.dropAfter()) {
                 ending = true;
-                then = connection::drop;
+                then = connection()::drop;
             }
         }
-        connection.sendBack(message, size, then);
-    }
-
-    @OnMessage
-    public void onPong(PongMessage pong) {
-        connection.ponged();
-    }
-
-    @OnClose
-    public void onClose(CloseReason reason) {
-        connection.closed(reason);
-    }
-
-    @OnError
-    public void onError(Throwable error) {
-        connection.failed(error);
+        connection().sendBack(message, size, then);
     }
 }

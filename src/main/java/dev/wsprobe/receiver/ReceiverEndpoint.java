@@ -1,17 +1,13 @@
 package dev.wsprobe.receiver;
 
 import dev.wsprobe.sender.SequenceNumbers;
+import dev.wsprobe.server.ConnectionEndpoint;
 import dev.wsprobe.server.FirstOfferedSubprotocol;
-import dev.wsprobe.server.ServerConnection;
 import dev.wsprobe.server.SequenceTracker;
 import dev.wsprobe.server.ServerContext;
 import dev.wsprobe.server.ServerContexts;
-import jakarta.websocket.CloseReason;
-import jakarta.websocket.OnClose;
-import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
-import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.nio.ByteBuffer;
@@ -29,12 +25,11 @@ import java.util.OptionalLong;
  * and close, so that it can forget a sender some time after its last connection ended.
  */
 @ServerEndpoint(value = "/receive", configurator = FirstOfferedSubprotocol.class)
-public class ReceiverEndpoint {
+public class ReceiverEndpoint extends ConnectionEndpoint {
     /** Binary messages longer than this are not searched for a sequence number: they are payloads, not hellos. */
     private static final int MAX_NUMBERED_BINARY = 4096;
     private static final System.Logger LOG = System.getLogger(ReceiverEndpoint.class.getName());
 
-    private ServerConnection connection;
     private SequenceTracker sequences;
     private String sender;
     /** True once this connection sent a numbered message and the tracker counts it as open for {@link #sender}. */
@@ -46,10 +41,7 @@ public class ReceiverEndpoint {
     @OnOpen
     public void onOpen(Session newSession) {
         session = newSession;
-        ServerContext server = ServerContexts.of(newSession);
-        connection = new ServerConnection(server, server.receiver(), LOG);
-        sequences = server.sequences();
-        connection.opened(newSession);
+        sequences = open(newSession, ServerContext::receiver, LOG).sequences();
         List<String> named = newSession.getRequestParameterMap().get(SequenceNumbers.SENDER_PARAMETER);
         sender = named == null || named.isEmpty() ? "session " + newSession.getId() : named.get(0);
         List<String> ack = newSession.getRequestParameterMap().get(SequenceNumbers.ACK_PARAMETER);
@@ -59,7 +51,7 @@ public class ReceiverEndpoint {
     @OnMessage
     public void onText(String message) {
         // counted by its size on the wire: UTF-8 bytes, not Java chars
-        if (connection.received(message)) {
+        if (connection().received(message)) {
             follow(message);
         }
     }
@@ -67,7 +59,7 @@ public class ReceiverEndpoint {
     @OnMessage
     public void onBinary(ByteBuffer message) {
         int size = message.remaining();
-        if (connection.received(message) && size <= MAX_NUMBERED_BINARY) {
+        if (connection().received(message) && size <= MAX_NUMBERED_BINARY) {
             follow(StandardCharsets.UTF_8.decode(message).toString());
         }
     }
@@ -87,14 +79,14 @@ public class ReceiverEndpoint {
         }
         long expected = sequences.highest(sender) + 1;
         switch (sequences.record(sender, n)) {
-            case GAP -> connection.warn("sequence gap from " + sender + ": got #" + n + ", expected #" + expected
+            case GAP -> connection().warn("sequence gap from " + sender + ": got #" + n + ", expected #" + expected
                     + " (" + (n - expected) + " missing)");
-            case RESET -> connection.warn("sequence reset from " + sender + ": got #" + n + ", expected #" + expected
+            case RESET -> connection().warn("sequence reset from " + sender + ": got #" + n + ", expected #" + expected
                     + " (a jump of more than " + sequences.limits().maxMissingPerSender()
                     + " numbers is not counted as missing: following the sender afresh from #" + n + ")");
-            case DUPLICATE -> connection.info("duplicate #" + n + " from " + sender);
-            case LATE -> connection.info("late #" + n + " from " + sender + " (was missing)");
-            case STALE -> connection.info("old #" + n + " from " + sender
+            case DUPLICATE -> connection().info("duplicate #" + n + " from " + sender);
+            case LATE -> connection().info("late #" + n + " from " + sender + " (was missing)");
+            case STALE -> connection().info("old #" + n + " from " + sender
                     + " (below what is still followed for it: neither counted late nor duplicate)");
             case IN_ORDER -> {
                 // the normal case needs no line of its own
@@ -105,14 +97,8 @@ public class ReceiverEndpoint {
         }
     }
 
-    @OnMessage
-    public void onPong(PongMessage pong) {
-        connection.ponged();
-    }
-
-    @OnClose
-    public void onClose(CloseReason reason) {
-        connection.closed(reason);
+    @Override
+    protected void afterClose() {
         synchronized (this) {
             closed = true;
             if (followed) {
@@ -120,10 +106,5 @@ public class ReceiverEndpoint {
                 sequences.closed(sender);
             }
         }
-    }
-
-    @OnError
-    public void onError(Throwable error) {
-        connection.failed(error);
     }
 }
