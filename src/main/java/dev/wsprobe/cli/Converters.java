@@ -5,9 +5,11 @@ import dev.wsprobe.server.AllowedOrigins;
 import dev.wsprobe.server.ByteSizes;
 import dev.wsprobe.server.Durations;
 import dev.wsprobe.server.MessageLogging;
+import dev.wsprobe.server.Subprotocols;
 import dev.wsprobe.sender.WebSocketUrl;
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.Function;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -31,27 +33,38 @@ public final class Converters {
         }
     }
 
-    /** {@code 1s}, {@code 500ms}, {@code 1.5s}, {@code 2m}, {@code 1h}; a bare number means seconds. */
-    static final class DurationConverter implements ITypeConverter<Duration> {
+    /**
+     * A converter from one of the core's {@code parse} methods: its {@link IllegalArgumentException}'s one-line
+     * reason (what to write instead) becomes picocli's conversion error.
+     */
+    abstract static class Parsing<T> implements ITypeConverter<T> {
+        private final Function<String, T> parse;
+
+        Parsing(Function<String, T> parse) {
+            this.parse = parse;
+        }
+
         @Override
-        public Duration convert(String value) {
+        public T convert(String value) {
             try {
-                return Durations.parse(value);
+                return parse.apply(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }
         }
     }
 
+    /** {@code 1s}, {@code 500ms}, {@code 1.5s}, {@code 2m}, {@code 1h}; a bare number means seconds. */
+    static final class DurationConverter extends Parsing<Duration> {
+        DurationConverter() {
+            super(Durations::parse);
+        }
+    }
+
     /** {@code 65536}, {@code 64k} / {@code 64KiB}, {@code 1m} / {@code 1MiB}: see {@link ByteSizes}. */
-    static final class ByteSizeConverter implements ITypeConverter<Integer> {
-        @Override
-        public Integer convert(String value) {
-            try {
-                return ByteSizes.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+    static final class ByteSizeConverter extends Parsing<Integer> {
+        ByteSizeConverter() {
+            super(ByteSizes::parse);
         }
     }
 
@@ -64,38 +77,30 @@ public final class Converters {
     }
 
     /** {@code auto}, {@code every}, {@code summary}. */
-    static final class MessageLoggingConverter implements ITypeConverter<MessageLogging> {
-        @Override
-        public MessageLogging convert(String value) {
-            try {
-                return MessageLogging.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+    static final class MessageLoggingConverter extends Parsing<MessageLogging> {
+        MessageLoggingConverter() {
+            super(MessageLogging::parse);
         }
     }
 
     /** {@code same-thread}, {@code worker-thread}, {@code leader-follower}, {@code dynamic}. */
-    static final class IoStrategyConverter implements ITypeConverter<ServerTuning.Strategy> {
-        @Override
-        public ServerTuning.Strategy convert(String value) {
-            try {
-                return ServerTuning.Strategy.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+    static final class IoStrategyConverter extends Parsing<ServerTuning.Strategy> {
+        IoStrategyConverter() {
+            super(ServerTuning.Strategy::parse);
         }
     }
 
     /** {@code *}, or {@code http://localhost:3000,https://tools.example.com}; empty for the default. */
-    static final class AllowedOriginsConverter implements ITypeConverter<AllowedOrigins> {
-        @Override
-        public AllowedOrigins convert(String value) {
-            try {
-                return AllowedOrigins.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+    static final class AllowedOriginsConverter extends Parsing<AllowedOrigins> {
+        AllowedOriginsConverter() {
+            super(AllowedOrigins::parse);
+        }
+    }
+
+    /** {@code chat,json.v1}; empty for any. */
+    static final class SubprotocolsConverter extends Parsing<Subprotocols> {
+        SubprotocolsConverter() {
+            super(Subprotocols::parse);
         }
     }
 }

@@ -132,7 +132,7 @@ public final class ServerCommand implements Callable<Integer> {
     int writeBuffer;
 
     @Option(names = "--subprotocols", paramLabel = "NAMES", defaultValue = "${env:WSPROBE_SUBPROTOCOLS:-}",
-            converter = SubprotocolsConverter.class,
+            converter = Converters.SubprotocolsConverter.class,
             description = {"Subprotocols the endpoints accept, comma-separated, e.g. chat,json.v1; of a client's offers "
                     + "the first one listed here is chosen, and an upgrade offering none of them gets HTTP 400.",
                 "Default: any, the client's first offer."})
@@ -249,18 +249,6 @@ public final class ServerCommand implements Callable<Integer> {
             LOG.log(System.Logger.Level.INFO, "self-signed certificate for localhost, 127.0.0.1 and ::1 written to "
                     + pem + "; trust it with: wsprobe send --cacert " + pem + " wss://localhost:" + actualTlsPort
                     + "/receive");
-        }
-    }
-
-    /** {@code chat,json.v1}; empty for any. */
-    static final class SubprotocolsConverter implements picocli.CommandLine.ITypeConverter<Subprotocols> {
-        @Override
-        public Subprotocols convert(String value) {
-            try {
-                return Subprotocols.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
-            }
         }
     }
 
