@@ -34,7 +34,7 @@ import javax.net.ssl.SSLContext;
  * {@link WsprobeServerBuilder#keepReceived}); {@link WsprobeEndpoint#takeReceived} reads it in arrival order.
  * For JUnit 5, see {@link WsprobeServerExtension}. Thread-safe.
  */
-public final class WsprobeServer implements AutoCloseable {
+public final class WsprobeServer implements WsprobeUrls, AutoCloseable {
     /** The address the server listens on: loopback only, never reachable from another machine. */
     public static final String HOST = "127.0.0.1";
     /** How long {@link #close()} waits for clients to answer the server's close (1001 going away): 2 s. */
@@ -62,39 +62,15 @@ public final class WsprobeServer implements AutoCloseable {
         return builder().start();
     }
 
-    /** {@code ws://127.0.0.1:<port><path>}; {@code path} starts with {@code /}, e.g. {@code /echo?x=1}. */
+    @Override
     public URI ws(String path) {
         return URI.create("ws://" + HOST + ":" + port() + checkedPath(path));
     }
 
-    /**
-     * {@code wss://127.0.0.1:<tls port><path>}.
-     *
-     * @throws IllegalStateException when the server was built without TLS
-     */
+    @Override
     public URI wss(String path) {
         return URI.create("wss://" + HOST + ":" + tlsPort().orElseThrow(() -> new IllegalStateException(
                 "this server has no TLS listener: build it with tls()")) + checkedPath(path));
-    }
-
-    /** The echo over ws://: sends every message back as it came, text as text, binary as binary. */
-    public URI echoUrl() {
-        return ws("/echo");
-    }
-
-    /** The echo over wss:// (needs {@link WsprobeServerBuilder#tls()}). */
-    public URI secureEchoUrl() {
-        return wss("/echo");
-    }
-
-    /** The receiver over ws://: keeps and counts what it gets and never answers (unless asked to ack). */
-    public URI receiverUrl() {
-        return ws("/receive");
-    }
-
-    /** The receiver over wss:// (needs {@link WsprobeServerBuilder#tls()}). */
-    public URI secureReceiverUrl() {
-        return wss("/receive");
     }
 
     /** The server's {@code /status} JSON document (counters, uptime) over plain HTTP. */

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * lifecycle methods may declare a {@link WsprobeServer} parameter to get the running server. The JUnit
  * Jupiter API is the caller's: wsprobe declares it {@code provided}.
  */
-public final class WsprobeServerExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
-        AfterEachCallback, ParameterResolver {
+public final class WsprobeServerExtension implements WsprobeUrls, BeforeAllCallback, AfterAllCallback,
+        BeforeEachCallback, AfterEachCallback, ParameterResolver {
     private final WsprobeServerBuilder builder;
     /** Guarded by this. */
     private WsprobeServer server;
@@ -125,33 +125,15 @@ public final class WsprobeServerExtension implements BeforeAllCallback, AfterAll
     }
 
     /** {@link WsprobeServer#ws(String)} of the running server. */
+    @Override
     public URI ws(String path) {
         return server().ws(path);
     }
 
     /** {@link WsprobeServer#wss(String)} of the running server. */
+    @Override
     public URI wss(String path) {
         return server().wss(path);
-    }
-
-    /** {@link WsprobeServer#echoUrl()} of the running server. */
-    public URI echoUrl() {
-        return server().echoUrl();
-    }
-
-    /** {@link WsprobeServer#secureEchoUrl()} of the running server. */
-    public URI secureEchoUrl() {
-        return server().secureEchoUrl();
-    }
-
-    /** {@link WsprobeServer#receiverUrl()} of the running server. */
-    public URI receiverUrl() {
-        return server().receiverUrl();
-    }
-
-    /** {@link WsprobeServer#secureReceiverUrl()} of the running server. */
-    public URI secureReceiverUrl() {
-        return server().secureReceiverUrl();
     }
 
     /** {@link WsprobeServer#port()} of the running server. */
