@@ -102,7 +102,12 @@ class KubernetesLoadJobTest {
         String startAt = KubernetesManifests.environment(container).get("WSPROBE_START_AT");
         Instant.parse(startAt);
         String file = Files.readString(KubernetesManifests.directory().resolve("load-job.yaml"), StandardCharsets.UTF_8);
-        assertTrue(file.contains("sed \"s/" + startAt + "/$start/\""), "the header's sed names " + startAt);
+        String sed = "sed \"s/" + startAt + "/$start/\" docker/kubernetes/load-job.yaml | kubectl apply -f -";
+        assertTrue(file.contains(sed), "the header's sed replaces " + startAt);
+        String readme = KubernetesManifestsTest.readme();
+        assertTrue(readme.contains(sed), "README, \"Beyond one machine\": " + sed);
+        assertTrue(readme.contains("job/" + job().getMetadata().getName()) && readme.contains("(" + metricsPort + ")"),
+                "the README names the Job and its metrics port");
         assertTrue(args.contains("$(WSPROBE_START_AT)") && args.contains("$(WSPROBE_HISTOGRAM)"));
     }
 

@@ -202,6 +202,24 @@ class KubernetesManifestsTest {
         }
     }
 
+    @Test
+    void theReadmeNamesTheServiceDeploymentAndPortTheManifestsHave() throws IOException {
+        String readme = readme();
+        Deployment deployment = KubernetesManifests.only("receiver.yaml", Deployment.class);
+        Service service = KubernetesManifests.only("receiver.yaml", Service.class);
+        String url = "ws://" + service.getMetadata().getName() + ":" + service.getSpec().getPorts().get(0).getPort()
+                + "/receive";
+        for (String named : List.of(url, "service/" + service.getMetadata().getName(),
+                "deployment/" + deployment.getMetadata().getName(), "Service `" + service.getMetadata().getName() + "`")) {
+            assertTrue(readme.contains(named), "README, \"Beyond one machine\": " + named);
+        }
+    }
+
+    static String readme() throws IOException {
+        return java.nio.file.Files.readString(Dockerfile.dockerDirectory().toAbsolutePath().getParent()
+                .resolve("README.md"), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** The default --ping-interval of a command, as its command line has it. */
     private static Duration pingInterval(String command) {
         CommandLine.ParseResult parsed = new CommandLine(new Main()).parseArgs(command,
