@@ -17,6 +17,7 @@ import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import javax.net.ssl.SSLContext;
 import picocli.CommandLine.Command;
@@ -33,6 +34,12 @@ import picocli.CommandLine.Option;
             + "stand in for the flags; " + ServerTlsOptions.PASSWORD_VARIABLE + " holds the keystore password."})
 public final class ServerCommand implements Callable<Integer> {
     private static final System.Logger LOG = System.getLogger(ServerCommand.class.getName());
+
+    /**
+     * How long a stopping server (Ctrl-C, SIGTERM) waits for its clients to answer the 1001 close. A container's
+     * stop timeout must be longer (docker/kubernetes/receiver.yaml's grace period is checked against it).
+     */
+    public static final Duration STOP_PATIENCE = Duration.ofSeconds(3);
 
     @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "${env:WSPROBE_HOST:-::}",
             description = "Address to listen on (default: ${DEFAULT-VALUE}, all addresses, IPv6 and IPv4).")
@@ -164,15 +171,37 @@ public final class ServerCommand implements Callable<Integer> {
         // the certificate file first when its name is known: nothing may say ready before it is in place
         boolean certificateFirst = options.tlsPort() != null && (tls.certificateOut != null || options.tlsPort() != 0);
         Path pem = certificateFirst ? tls.writeSelfSignedCertificate(options.tlsPort()) : null;
-        StandaloneServer server = start(options);
+        StandaloneServer server = startStoppingOnSignal(options);
         if (certificateFirst) {
             server.tlsPort().ifPresent(actual -> announceCertificate(pem, actual));
         } else {
             server.tlsPort().ifPresent(this::publishSelfSignedCertificate);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(Duration.ofSeconds(3)), "wsprobe-stop"));
         new CountDownLatch(1).await(); // until Ctrl-C / SIGTERM runs the hook and the JVM exits
         return ExitCodes.OK;
+    }
+
+    /**
+     * Starts the server with the 1001 goodbye on Ctrl-C / SIGTERM already in place when it says ready: a
+     * container can be stopped the moment its readiness check passes (with a hook added after the ready line,
+     * a SIGTERM in between ended the JVM without closing anything).
+     */
+    private static StandaloneServer startStoppingOnSignal(ServerOptions options) {
+        CompletableFuture<StandaloneServer> started = new CompletableFuture<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // a signal during start waits for it: the main thread goes on while the JVM runs its hooks
+            StandaloneServer running = started.join();
+            if (running != null) {
+                running.stop(STOP_PATIENCE);
+            }
+        }, "wsprobe-stop"));
+        StandaloneServer server = null;
+        try {
+            server = start(options);
+            return server;
+        } finally {
+            started.complete(server); // null when the start failed: then the hook has nothing to stop
+        }
     }
 
     private ServerOptions serverOptions() {

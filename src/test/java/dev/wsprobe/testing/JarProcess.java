@@ -56,6 +56,14 @@ public final class JarProcess implements AutoCloseable {
         command.add("-jar");
         command.add(jar().toString());
         command.addAll(List.of(args));
+        return command(environment, command);
+    }
+
+    /**
+     * Another command that runs the jar, such as a container's shell script, with the same clean environment
+     * plus {@code environment}, and the same handling of its output.
+     */
+    public static JarProcess command(Map<String, String> environment, List<String> command) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(name -> name.startsWith("WSPROBE_"));
         // the machine's proxy settings must not reach the jar unless a test gives them

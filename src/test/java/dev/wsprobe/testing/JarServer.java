@@ -3,7 +3,10 @@ package dev.wsprobe.testing;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,13 +40,31 @@ public final class JarServer implements AutoCloseable {
      */
     public static JarServer launch(String name, Map<String, String> environment, String... arguments)
             throws Exception {
+        return new JarServer(name, JarProcess.start(onLoopback(environment), arguments));
+    }
+
+    /**
+     * A container's whole command ({@code java [options] -jar /app/wsprobe.jar ...}) run here: {@code java} is
+     * this JDK's and the image's jar the built one. The environment is moved onto loopback as in
+     * {@link #launch(String, Map, String...)}.
+     */
+    public static JarServer command(String name, Map<String, String> environment, List<String> command,
+            String jarInImage) throws Exception {
+        List<String> local = new ArrayList<>(command);
+        assertTrue(local.get(0).equals("java") && local.contains(jarInImage), "java ... -jar " + jarInImage + ": " + command);
+        local.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        local.set(local.indexOf(jarInImage), JarProcess.jar().toString());
+        return new JarServer(name, JarProcess.command(onLoopback(environment), local));
+    }
+
+    private static Map<String, String> onLoopback(Map<String, String> environment) {
         Map<String, String> onLoopback = new HashMap<>(environment);
         onLoopback.put("WSPROBE_HOST", "127.0.0.1");
         onLoopback.put("WSPROBE_PORT", "0");
         if (onLoopback.containsKey("WSPROBE_TLS_PORT")) {
             onLoopback.put("WSPROBE_TLS_PORT", "0");
         }
-        return new JarServer(name, JarProcess.start(onLoopback, arguments));
+        return onLoopback;
     }
 
     public JarServer awaitReady() throws InterruptedException {
