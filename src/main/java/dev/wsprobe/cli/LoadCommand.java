@@ -10,11 +10,14 @@ import dev.wsprobe.load.LoadRun;
 import dev.wsprobe.load.OpenFileLimit;
 import dev.wsprobe.load.ReceiverStatus;
 import dev.wsprobe.load.SourceAddresses;
+import dev.wsprobe.load.StartAt;
 import dev.wsprobe.sender.WebSocketUrl;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -32,9 +35,13 @@ import picocli.CommandLine.Parameters;
                 + "from its /status (default auto: echo when the path contains \"echo\").",
             "One live line a second; a summary at the end (--json: one JSON object on stdout, live lines on stderr).",
             "Exit code 0 when nothing went wrong, 1 when a connection failed or dropped, a send failed, or an echo "
-                + "never came back."})
+                + "never came back."},
+        customSynopsis = {"wsprobe load [OPTIONS] URL", "       wsprobe load merge [--json] FILE..."},
+        subcommands = LoadMergeCommand.class)
 public final class LoadCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "URL", description = "ws:// or wss:// URL, e.g. ws://127.0.0.1:12345/echo")
+    // optional for picocli only, so that `load merge FILE...` needs no URL; call() requires it
+    @Parameters(index = "0", arity = "0..1", paramLabel = "URL",
+            description = "ws:// or wss:// URL, e.g. ws://127.0.0.1:12345/echo")
     String url;
 
     @Option(names = "--connections", paramLabel = "N", defaultValue = "100",
@@ -92,6 +99,21 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary as one JSON object on stdout; live lines go to stderr.")
     boolean json;
 
+    @Option(names = "--histogram-out", paramLabel = "FILE",
+            description = "Also write the measured round trips and the run's totals to FILE, in HdrHistogram's log "
+                    + "format, for load merge.")
+    Path histogramOut;
+
+    @Option(names = "--start-at", paramLabel = "TIME",
+            description = "Start the measured time at TIME, an ISO-8601 instant such as 2026-12-02T10:00:00Z (load "
+                    + "processes on several machines measure together); connects ahead of it.")
+    String startAt;
+
+    @Option(names = "--source-address", paramLabel = "ADDRESS",
+            description = "Open every connection from this local address, e.g. 127.0.0.2 (default: the system's "
+                    + "choice, or 127.0.0.x as --ports-per-address says).")
+    String sourceAddress;
+
     @Mixin
     ClientCommandOptions common;
 
@@ -99,6 +121,8 @@ public final class LoadCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         LoadOptions options = options();
         List<InetAddress> sources = sources(options);
+        StartAt start = startAt();
+        HistogramOut.check(histogramOut);
         PrintStream live = json ? System.err : System.out;
         try {
             OpenFileLimit.check(options.connections());
@@ -115,14 +139,18 @@ public final class LoadCommand implements Callable<Integer> {
                 : new ReceiverStatus(options.target(), statusUrl, tls == null ? null : tls.context());
         try (TyrusLoadConnector connector = new TyrusLoadConnector(tls, options.handshakeTimeout(),
                 clientOptions)) {
-            LoadRun run = new LoadRun(options, connector, sources, receiver, live::println);
+            LoadRun run = new LoadRun(options, connector, sources, receiver, live::println).startingAt(start);
             CountDownLatch reported = new CountDownLatch(1);
             Thread stopOnSignal = new Thread(() -> stopAndWait(run, reported), "wsprobe-load-stop");
             Runtime.getRuntime().addShutdownHook(stopOnSignal);
             LoadResult result = run.run();
             System.out.print(json ? LoadReport.json(result) + System.lineSeparator() : LoadReport.text(result));
             System.out.flush();
-            reported.countDown();
+            try {
+                HistogramOut.write(histogramOut, result, start);
+            } finally {
+                reported.countDown();
+            }
             return result.errors() == 0 && result.whole().connected() > 0 ? ExitCodes.OK : ExitCodes.FAILED;
         }
     }
@@ -138,6 +166,9 @@ public final class LoadCommand implements Callable<Integer> {
     }
 
     LoadOptions options() {
+        if (url == null) {
+            throw new ParameterException(common.spec.commandLine(), "Missing required parameter: 'URL'");
+        }
         URI target = Converters.webSocketUrl(common.spec, url);
         try {
             double perSecond = "max".equalsIgnoreCase(rate.trim()) ? 0 : parseRate();
@@ -161,11 +192,22 @@ public final class LoadCommand implements Callable<Integer> {
         }
     }
 
+    private StartAt startAt() {
+        try {
+            return startAt == null ? null : StartAt.parse(startAt, Instant.now());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(common.spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
     List<InetAddress> sources(LoadOptions options) {
         int ports = portsPerAddress != null ? portsPerAddress : SourceAddresses.usablePortsPerAddress();
         try {
             if (ports < 1) {
                 throw new IllegalArgumentException("--ports-per-address must be at least 1");
+            }
+            if (sourceAddress != null) {
+                return SourceAddresses.given(sourceAddress, options.connections(), ports);
             }
             return SourceAddresses.plan(options.target(), options.connections(), ports);
         } catch (IllegalArgumentException e) {

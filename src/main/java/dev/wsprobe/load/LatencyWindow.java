@@ -13,6 +13,9 @@ final class LatencyWindow {
     /** What was recorded since the last live line, across a cut. */
     private final Histogram sinceLastLine = new Histogram(3);
     private boolean measuring;
+    /** The measured window on the wall clock (ms since the epoch), for files merged with other machines' runs. */
+    private long measuredFromMillis;
+    private long measuredUntilMillis;
 
     LatencyWindow(LoadStats stats) {
         this.stats = stats;
@@ -29,15 +32,21 @@ final class LatencyWindow {
     synchronized void startMeasuring() {
         take();
         measuring = true;
+        measuredFromMillis = System.currentTimeMillis();
     }
 
     synchronized void stopMeasuring() {
         take();
         measuring = false;
+        measuredUntilMillis = System.currentTimeMillis();
     }
 
+    /** The measured round trips; their start and end time stamps are the measured window's (wall clock). */
     synchronized Histogram measured() {
-        return measured.copy();
+        Histogram copy = measured.copy();
+        copy.setStartTimeStamp(measuredFromMillis); // add() had set the recorder's interval times
+        copy.setEndTimeStamp(measuredUntilMillis);
+        return copy;
     }
 
     private void take() {

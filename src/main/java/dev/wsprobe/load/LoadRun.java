@@ -46,6 +46,7 @@ public final class LoadRun {
     private volatile boolean sending = true;
     private volatile String phase = "connecting";
     private long startNanos;
+    private StartAt startAt;
 
     /**
      * @param sources  local addresses, used round-robin ({@link SourceAddresses#plan}); a null entry = the system's
@@ -60,6 +61,12 @@ public final class LoadRun {
         this.progress = progress;
     }
 
+    /** Starts the measured window at {@code at} ({@code --start-at}) instead of right after the warm-up. */
+    public LoadRun startingAt(StartAt at) {
+        this.startAt = at;
+        return this;
+    }
+
     /** Ends the measured time now (Ctrl-C); the run still drains, closes and reports. */
     public void stop() {
         stopRequested.countDown();
@@ -71,12 +78,14 @@ public final class LoadRun {
         ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor(daemon("load-pacer"));
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(daemon("load-clock"));
         try {
+            awaitConnectTime();
             long receiverBefore = receiverCount();
             startNanos = System.nanoTime();
             clock.scheduleAtFixedRate(new LiveLine(), 1, 1, TimeUnit.SECONDS);
             double connectSeconds = connectAll(connecting, pacer);
             boolean early = awaitStop(options.warmup().toNanos(), "warm-up");
 
+            early |= awaitStartAt();
             phase = "measuring";
             LoadStats.Counts atStart = stats.counts();
             long receiverAtStart = receiverCount();
@@ -170,6 +179,29 @@ public final class LoadRun {
             long phaseShift = ThreadLocalRandom.current().nextLong(period);
             pacer.scheduleAtFixedRate(connection::send, phaseShift, period, TimeUnit.NANOSECONDS);
         }
+    }
+
+    /** With --start-at: waits, idle, until it is time to connect. */
+    private void awaitConnectTime() throws InterruptedException {
+        long idle = startAt == null ? 0 : startAt.idleNanos(options, java.time.Instant.now());
+        if (idle > 0) {
+            progress.accept("waiting until " + java.time.Instant.now().plusNanos(idle) + " to connect, for the "
+                    + "measured window at --start-at " + startAt.at());
+            awaitStop(idle, "waiting");
+        }
+    }
+
+    /** With --start-at: keeps the load going, unmeasured, until the window starts; true when stopped early. */
+    private boolean awaitStartAt() throws InterruptedException {
+        if (startAt == null) {
+            return false;
+        }
+        boolean stopped = awaitStop(startAt.nanosUntil(java.time.Instant.now()), "warm-up until --start-at");
+        String late = startAt.lateness(java.time.Instant.now());
+        if (late != null) {
+            progress.accept(late);
+        }
+        return stopped;
     }
 
     /** Waits {@code nanos}, or less when stopped; true when stopped early. */

@@ -59,5 +59,11 @@ public final class LoadStats {
                     sent - earlier.sent, sendErrors - earlier.sendErrors, received - earlier.received,
                     dropped - earlier.dropped);
         }
+
+        public Counts plus(Counts other) {
+            return new Counts(connected + other.connected, connectFailures + other.connectFailures,
+                    sent + other.sent, sendErrors + other.sendErrors, received + other.received,
+                    dropped + other.dropped);
+        }
     }
 }

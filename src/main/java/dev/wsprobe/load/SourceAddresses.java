@@ -66,6 +66,31 @@ public final class SourceAddresses {
         return addresses;
     }
 
+    /**
+     * {@code --source-address}: every connection from one local address (e.g. 127.0.0.2, so that several load
+     * processes on one machine come from addresses of their own).
+     *
+     * @throws IllegalArgumentException when it is not an address of this machine or has too few ports
+     */
+    public static List<InetAddress> given(String address, int connections, int portsPerAddress) {
+        InetAddress source;
+        try {
+            source = InetAddress.getByName(address.trim());
+            // 127.0.0.2 and the rest of 127/8 are this machine's on Linux without being an interface's address
+            if (!source.isLoopbackAddress() && java.net.NetworkInterface.getByInetAddress(source) == null) {
+                throw new IllegalArgumentException("--source-address " + address + " is not an address of this "
+                        + "machine (ip address lists them)");
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("--source-address " + address + " is not an address: " + e.getMessage());
+        }
+        if (connections > portsPerAddress) {
+            throw new IllegalArgumentException(connections + " connections need more local ports than one address has ("
+                    + portsPerAddress + " usable): fewer --connections, or leave out --source-address");
+        }
+        return List.of(source);
+    }
+
     private static boolean isIpv4Loopback(String host) {
         try {
             InetAddress address = InetAddress.getByName(host);

@@ -33,6 +33,27 @@ class SourceAddressesTest {
     }
 
     @Test
+    void aGivenLoopbackAddressIsEveryConnectionsSource() throws Exception {
+        assertEquals(List.of(InetAddress.getByName("127.0.0.3")), SourceAddresses.given("127.0.0.3", 100, 100));
+    }
+
+    @Test
+    void aGivenAddressMustBeThisMachines() {
+        IllegalArgumentException foreign = assertThrows(IllegalArgumentException.class,
+                () -> SourceAddresses.given("192.0.2.7", 10, 100)); // TEST-NET-1: never assigned
+        assertEquals("--source-address 192.0.2.7 is not an address of this machine (ip address lists them)",
+                foreign.getMessage());
+    }
+
+    @Test
+    void aGivenAddressMustHavePortsEnough() {
+        IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class,
+                () -> SourceAddresses.given("127.0.0.2", 101, 100));
+        assertEquals("101 connections need more local ports than one address has (100 usable): fewer "
+                + "--connections, or leave out --source-address", tooMany.getMessage());
+    }
+
+    @Test
     void theKernelsPortRangeIsRead() {
         int ports = SourceAddresses.usablePortsPerAddress();
         assertTrue(ports > 1000 && ports < 65536, "usable ephemeral ports: " + ports);
