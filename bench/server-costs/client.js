@@ -126,8 +126,7 @@ function echo() {
       setTimeout(() => {
         measuring = false;
         sending = false;
-        say({ event: 'done', open, failed, closedEarly, echoed });
-        setTimeout(() => process.exit(0), 200);
+        say({ event: 'done', open, failed, closedEarly, echoed }); // then idle until SIGTERM
       }, (Number(warmupS) + Number(seconds)) * 1000);
     });
     say({ event: 'ready' });

@@ -35,16 +35,22 @@ def heap_segment(start, stop):
         tag = data[p]
         p += 1
         if tag == 0xFF:
+            refs.append((0, 'root', rid(p)))
             p += id_size
         elif tag in (0x01,):
+            refs.append((0, 'JNI global', rid(p)))
             p += 2 * id_size
         elif tag in (0x02, 0x03):
+            refs.append((0, 'JNI local' if tag == 0x02 else 'stack frame', rid(p)))
             p += id_size + 8
         elif tag in (0x04, 0x06):
+            refs.append((0, 'root', rid(p)))
             p += id_size + 4
         elif tag in (0x05, 0x07):
+            refs.append((0, 'root', rid(p)))
             p += id_size
         elif tag == 0x08:
+            refs.append((0, 'thread', rid(p)))
             p += id_size + 8
         elif tag == 0x20:  # class dump
             cid = rid(p)
@@ -59,6 +65,8 @@ def heap_segment(start, stop):
             p += 2
             for _ in range(statics):
                 kind = data[p + id_size]
+                if kind == 2 and rid(p + id_size + 1):
+                    static_refs.append((cid, rid(p), rid(p + id_size + 1)))
                 p += id_size + 1 + SIZES[kind]
             count = struct.unpack_from('>H', data, p)[0]
             p += 2
@@ -96,6 +104,7 @@ def heap_segment(start, stop):
 
 
 pending_instances = []
+static_refs = []  # (class id, field name id, target)
 while pos < len(data):
     tag = data[pos]
     length = struct.unpack_from('>I', data, pos + 5)[0]
@@ -123,6 +132,11 @@ for oid, cid, body, length in pending_instances:
             p += SIZES[kind]
         c = super_id
 
+for cid, name_id, target in static_refs:
+    instances.setdefault(-cid, ('static ' + class_names.get(cid, '?'), 0))
+    refs.append((-cid, strings.get(name_id, '?'), target))
+instances[0] = ('(GC root)', 0)
+
 owners = collections.defaultdict(collections.Counter)
 sizes = collections.defaultdict(collections.Counter)
 for source, field, target in refs:
@@ -133,6 +147,7 @@ for source, field, target in refs:
         sizes[t[0]][(s, field)] += t[1]
 for name in sorted(wanted):
     total = sum(1 for v in instances.values() if v[0] == name)
-    print(f'== {name}: {total} instances')
-    for (source, field), count in owners[name].most_common(15):
+    print(f"== {name}: {total} instances, {sum(v[1] for v in instances.values() if v[0] == name)} bytes (largest owners first)")
+    for (source, field), _ in sizes[name].most_common(15):
+        count = owners[name][(source, field)]
         print(f'  {count:7d}  {sizes[name][(source, field)]:9d} B  from {source}.{field}')

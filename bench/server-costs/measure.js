@@ -66,10 +66,27 @@ const rssKb = (pid) => {
 };
 const TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
 const cpuMs = (pid) => {
+  if (!fs.existsSync(`/proc/${pid}/stat`)) return NaN;
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 1000 / TICKS; // utime + stime
 };
+
+// young-generation allocation and collections of a JVM, from jstat: {edenKiB, usedKiB, gcs, gcSeconds}
+const jvmGc = (pid) => {
+  try {
+    const [head, values] = execFileSync('jstat', ['-gc', String(pid)], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim().split('\n');
+    const row = Object.fromEntries(head.trim().split(/\s+/).map((k, i) => [k, Number(values.trim().split(/\s+/)[i])]));
+    return { edenKiB: row.EC, usedKiB: row.EU, gcs: row.YGC + row.FGC, gcSeconds: row.GCT };
+  } catch (e) {
+    return null; // not a JVM
+  }
+};
+// bytes allocated between two jstat readings (eden fills, is collected, fills again) and the collections
+const gcBetween = (a, b, messages) => (a && b ? {
+  allocBytesPerMsg: (((b.gcs - a.gcs) * a.edenKiB + b.usedKiB - a.usedKiB) * 1024) / Math.max(1, messages),
+  gcs: b.gcs - a.gcs, gcMs: (b.gcSeconds - a.gcSeconds) * 1000,
+} : {});
 
 // a P-256 certificate for Node's wss server (wsprobe makes its own with --self-signed)
 function nodeCertificate() {
@@ -190,9 +207,11 @@ async function fanin(variant, n, run) {
   clients.forEach((c) => c.child.stdin.write('go\n'));
   await sleep(WARMUP * 1000);
   const cpu0 = cpuMs(pid);
+  const gc0 = jvmGc(pid);
   const clientCpu0 = clients.reduce((s, c) => s + cpuMs(c.child.pid), 0);
   await sleep(seconds * 1000);
   const cpu1 = cpuMs(pid);
+  const gc1 = jvmGc(pid);
   const clientCpu1 = clients.reduce((s, c) => s + cpuMs(c.child.pid), 0);
   const dones = await Promise.all(clients.map((c) => c.next('done')));
   const rssAfter = rssKb(pid);
@@ -206,6 +225,7 @@ async function fanin(variant, n, run) {
     idleKiBPerConn: (rssIdle - rssStart) / connected, afterKiBPerConn: (rssAfter - rssStart) / connected,
     serverCpuPct: (cpu1 - cpu0) / (seconds * 10), clientCpuPct: (clientCpu1 - clientCpu0) / (seconds * 10),
     cpuUsPerMsg: (cpu1 - cpu0) * 1000 / Math.max(1, received), ...merge(dones),
+    ...gcBetween(gc0, gc1, received),
   };
   await Promise.all(clients.map((c) => stop(c.child)));
   await stop(child);
@@ -224,9 +244,11 @@ async function echo(variant, connections, inFlight, run) {
   clients.forEach((c) => c.child.stdin.write('go\n'));
   await sleep(Math.min(WARMUP, 5) * 1000);
   const cpu0 = cpuMs(pid);
+  const gc0 = jvmGc(pid);
   const clientCpu0 = clients.reduce((s, c) => s + cpuMs(c.child.pid), 0);
   await sleep(seconds * 1000);
   const cpu1 = cpuMs(pid);
+  const gc1 = jvmGc(pid);
   const clientCpu1 = clients.reduce((s, c) => s + cpuMs(c.child.pid), 0);
   const dones = await Promise.all(clients.map((c) => c.next('done')));
   const echoed = dones.reduce((s, d) => s + d.echoed, 0);
@@ -234,7 +256,7 @@ async function echo(variant, connections, inFlight, run) {
     variant: variant.label, point: `echo:${connections}:${inFlight}`, run, perSecond: Math.round(echoed / seconds),
     closedEarly: dones.reduce((s, d) => s + d.closedEarly, 0), rssAfterMiB: rssKb(pid) / 1024,
     serverCpuPct: (cpu1 - cpu0) / (seconds * 10), clientCpuPct: (clientCpu1 - clientCpu0) / (seconds * 10),
-    cpuUsPerMsg: (cpu1 - cpu0) * 1000 / Math.max(1, echoed),
+    cpuUsPerMsg: (cpu1 - cpu0) * 1000 / Math.max(1, echoed), ...gcBetween(gc0, gc1, echoed),
   };
   await Promise.all(clients.map((c) => stop(c.child)));
   await stop(child);
@@ -270,7 +292,7 @@ const median = (values) => {
     }
   }
   const fields = ['perSecond', 'cpuUsPerMsg', 'serverCpuPct', 'clientCpuPct', 'p50', 'p99', 'idleKiBPerConn',
-    'afterKiBPerConn', 'rssAfterMiB', 'connected', 'missing', 'closedEarly'];
+    'afterKiBPerConn', 'rssAfterMiB', 'allocBytesPerMsg', 'gcs', 'gcMs', 'connected', 'missing', 'closedEarly'];
   const lines = [`# ${machine}`, `| point | variant | runs | ${fields.join(' | ')} |`,
     `|${'---|'.repeat(fields.length + 3)}`];
   for (const point of points) {

@@ -177,6 +177,7 @@ public final class StandaloneServer implements AutoCloseable {
         listener.registerAddOn(mistakes.addOn());
         // after the upgrade, frames pass Grizzly's HTTP codec by, which then holds no request for the connection
         listener.registerAddOn(upgraded.addOn());
+        listener.registerAddOn(TlsOutputBuffers.addOn());
         listener.registerAddOn(gate.addOn());
         listener.registerAddOn(new WebSocketAddOn(container, CONTEXT_PATH));
         probes.forEach(listener::registerAddOn);

@@ -13,22 +13,12 @@ import dev.wsprobe.testing.RawWebSocket;
 import dev.wsprobe.testing.TestPki;
 import dev.wsprobe.wire.Frame;
 import java.io.IOException;
-import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.glassfish.grizzly.Connection;
-import org.glassfish.grizzly.filterchain.BaseFilter;
-import org.glassfish.grizzly.filterchain.FilterChainBuilder;
-import org.glassfish.grizzly.filterchain.FilterChainContext;
-import org.glassfish.grizzly.filterchain.NextAction;
-import org.glassfish.grizzly.http.HttpContent;
-import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.http.HttpServerFilter;
-import org.glassfish.grizzly.http.server.AddOn;
-import org.glassfish.grizzly.http.server.NetworkListener;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -43,7 +33,7 @@ class UpgradedConnectionsTest {
     @ParameterizedTest(name = "secure={0}")
     @ValueSource(booleans = {false, true})
     void upgradeRequestIsLetGoWhileTheConnectionEchoes(boolean secure) throws Exception {
-        UpgradeRequests seen = new UpgradeRequests();
+        UpgradeProbe seen = new UpgradeProbe();
         ServerOptions options = ServerOptions.plain("127.0.0.1", 0)
                 .withTls(0, pki.serverContext(pki.serverIdentity("localhost", "127.0.0.1")));
         try (StandaloneServer server = StandaloneServer.start(options, MessageJournal.Limits.DEFAULT,
@@ -92,31 +82,5 @@ class UpgradedConnectionsTest {
         Frame echoed = socket.readMessage();
         assertEquals(opcode, echoed.opcode());
         assertArrayEquals(payload, echoed.payload());
-    }
-
-    /** Remembers the first upgrade request the codec passes on, weakly, and its connection. */
-    private static final class UpgradeRequests {
-        volatile WeakReference<HttpRequestPacket> request = new WeakReference<>(null);
-        volatile Connection<?> connection;
-
-        AddOn addOn() {
-            return new AddOn() {
-                @Override
-                public void setup(NetworkListener listener, FilterChainBuilder builder) {
-                    builder.add(builder.indexOfType(HttpServerFilter.class) + 1, new BaseFilter() {
-                        @Override
-                        public NextAction handleRead(FilterChainContext ctx) {
-                            if (connection == null && ctx.getMessage() instanceof HttpContent content
-                                    && content.getHttpHeader() instanceof HttpRequestPacket upgrade
-                                    && upgrade.isUpgrade()) {
-                                request = new WeakReference<>(upgrade);
-                                connection = ctx.getConnection();
-                            }
-                            return ctx.getInvokeAction();
-                        }
-                    });
-                }
-            };
-        }
     }
 }
