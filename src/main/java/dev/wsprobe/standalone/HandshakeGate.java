@@ -216,6 +216,7 @@ final class HandshakeGate extends BaseFilter {
 
     private void admit(Connection<?> connection) {
         frames.set(connection, new FrameGuard(maxMessageBytes));
+        lastRequest.remove(connection); // from now on the guard decides: the request must not be kept
         open.incrementAndGet();
         String peer = peer(connection);
         // compute, not computeIfAbsent + increment: a close removing the entry in between would leave this

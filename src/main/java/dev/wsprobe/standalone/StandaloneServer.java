@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
@@ -63,11 +64,15 @@ public final class StandaloneServer implements AutoCloseable {
         return thread;
     });
     private final HandshakeGate gate;
+    /** More filters for every listener, after wsprobe's own: tests look at what passes through. */
+    private final List<AddOn> probes;
     private final ClientMistakes mistakes = new ClientMistakes();
+    private final UpgradedConnections upgraded = new UpgradedConnections();
     private boolean stopped;
 
-    private StandaloneServer(ServerOptions options, MessageJournal.Limits journalLimits) {
+    private StandaloneServer(ServerOptions options, MessageJournal.Limits journalLimits, List<AddOn> probes) {
         this.options = options;
+        this.probes = probes;
         this.context = new ServerContext(options.config(), journalLimits);
         this.container = new EndpointContainer(options.config().maxMessageBytes(), options.compression());
         this.gate = new HandshakeGate(options.config(), timers);
@@ -88,7 +93,13 @@ public final class StandaloneServer implements AutoCloseable {
      */
     public static StandaloneServer start(ServerOptions options, MessageJournal.Limits journalLimits)
             throws IOException, DeploymentException {
-        StandaloneServer server = new StandaloneServer(options, journalLimits);
+        return start(options, journalLimits, List.of());
+    }
+
+    /** The same, with {@code probes} registered on every listener after wsprobe's own add-ons (for tests). */
+    static StandaloneServer start(ServerOptions options, MessageJournal.Limits journalLimits, List<AddOn> probes)
+            throws IOException, DeploymentException {
+        StandaloneServer server = new StandaloneServer(options, journalLimits, probes);
         server.startListening();
         return server;
     }
@@ -164,8 +175,12 @@ public final class StandaloneServer implements AutoCloseable {
         // the gate first: each add-on inserts itself just before Grizzly's HTTP server filter, so the gate
         // ends up in front of Tyrus' filter
         listener.registerAddOn(mistakes.addOn());
+        // after the upgrade, frames pass Grizzly's HTTP codec by, which then holds no request for the connection
+        listener.registerAddOn(upgraded.addOn());
+        listener.registerAddOn(TlsOutputBuffers.addOn());
         listener.registerAddOn(gate.addOn());
         listener.registerAddOn(new WebSocketAddOn(container, CONTEXT_PATH));
+        probes.forEach(listener::registerAddOn);
         return listener;
     }
 
