@@ -1,5 +1,6 @@
 package dev.wsprobe.cli;
 
+import dev.wsprobe.standalone.Compression;
 import dev.wsprobe.standalone.ServerOptions;
 import dev.wsprobe.standalone.ServerTuning;
 import dev.wsprobe.standalone.StandaloneServer;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Option;
             "Stops on Ctrl-C or SIGTERM, closing every connection with 1001 (going away) first."},
         footer = {"", "Environment: WSPROBE_HOST, WSPROBE_PORT, WSPROBE_TLS_PORT, WSPROBE_MAX_MESSAGE_SIZE, "
             + "WSPROBE_ALLOWED_ORIGINS, WSPROBE_KEYSTORE, WSPROBE_KEYSTORE_PASSWORD_FILE, WSPROBE_LOG_MESSAGES, "
-            + "WSPROBE_SUBPROTOCOLS, WSPROBE_ANNOUNCE, WSPROBE_COMPRESSION "
+            + "WSPROBE_SUBPROTOCOLS, WSPROBE_ANNOUNCE, WSPROBE_COMPRESSION, WSPROBE_COMPRESSION_CONTEXT_TAKEOVER "
             + "stand in for the flags; " + ServerTlsOptions.PASSWORD_VARIABLE + " holds the keystore password."})
 public final class ServerCommand implements Callable<Integer> {
     private static final System.Logger LOG = System.getLogger(ServerCommand.class.getName());
@@ -151,6 +152,23 @@ public final class ServerCommand implements Callable<Integer> {
                     + "see the README for what is negotiated and what it costs per connection).")
     boolean compression;
 
+    @Option(names = "--compression-context-takeover", paramLabel = "on|off",
+            defaultValue = "${env:WSPROBE_COMPRESSION_CONTEXT_TAKEOVER:-off}", converter = OnOffConverter.class,
+            arity = "1",
+            description = "With --compression on: keep each connection's compression context from one message to "
+                    + "the next (smaller similar messages, but a zlib deflater and inflater held by every connection "
+                    + "that has exchanged a message); off answers server_no_context_takeover and "
+                    + "client_no_context_takeover, and no connection holds zlib state between messages "
+                    + "(default: ${DEFAULT-VALUE}).")
+    boolean compressionContextTakeover;
+
+    @Option(names = "--compression-client-window-bits", paramLabel = "8-15", defaultValue = "15",
+            description = "With --compression on: the largest window clients are asked to compress with, as "
+                    + "client_max_window_bits to clients that offer it (default: ${DEFAULT-VALUE}, asking nothing). "
+                    + "The server's own window is always 15 bits (the JDK's zlib): offers asking for less are "
+                    + "declined.")
+    int compressionClientWindowBits;
+
     @Mixin
     ServerTlsOptions tls;
 
@@ -182,7 +200,7 @@ public final class ServerCommand implements Callable<Integer> {
         }
         ListenAddresses.check(host);
         ServerOptions options = ServerOptions.plain(host, port).withTuning(tuning()).withConfig(serverConfig())
-                .withCompression(compression);
+                .withCompression(compression());
         if (tlsPort != null && !tls.wanted()) {
             throw new UserError(ExitCodes.USAGE,
                     "--tls-port needs a certificate: add --keystore FILE, or --self-signed for development");
@@ -203,6 +221,15 @@ public final class ServerCommand implements Callable<Integer> {
         if (value < 0 || value > 65535) {
             throw new UserError(ExitCodes.USAGE, option + " " + value + " is not a port: use 1-65535, or 0 for any "
                     + "free port");
+        }
+    }
+
+    private Compression compression() {
+        try {
+            return new Compression(compression, compressionContextTakeover, compressionClientWindowBits);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(ExitCodes.USAGE, "--compression-client-window-bits " + compressionClientWindowBits
+                    + ": " + e.getMessage(), e);
         }
     }
 
