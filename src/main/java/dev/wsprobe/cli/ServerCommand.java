@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
             "Stops on Ctrl-C or SIGTERM, closing every connection with 1001 (going away) first."},
         footer = {"", "Environment: WSPROBE_HOST, WSPROBE_PORT, WSPROBE_TLS_PORT, WSPROBE_MAX_MESSAGE_SIZE, "
             + "WSPROBE_ALLOWED_ORIGINS, WSPROBE_KEYSTORE, WSPROBE_KEYSTORE_PASSWORD_FILE, WSPROBE_LOG_MESSAGES, "
-            + "WSPROBE_SUBPROTOCOLS, WSPROBE_ANNOUNCE, WSPROBE_COMPRESSION, WSPROBE_COMPRESSION_CONTEXT_TAKEOVER "
+            + "WSPROBE_SUBPROTOCOLS, WSPROBE_ANNOUNCE, WSPROBE_COMPRESSION, WSPROBE_COMPRESSION_SERVER_CONTEXT_TAKEOVER, "
+            + "WSPROBE_COMPRESSION_CLIENT_CONTEXT_TAKEOVER "
             + "stand in for the flags; " + ServerTlsOptions.PASSWORD_VARIABLE + " holds the keystore password."})
 public final class ServerCommand implements Callable<Integer> {
     private static final System.Logger LOG = System.getLogger(ServerCommand.class.getName());
@@ -152,15 +153,23 @@ public final class ServerCommand implements Callable<Integer> {
                     + "see the README for what is negotiated and what it costs per connection).")
     boolean compression;
 
-    @Option(names = "--compression-context-takeover", paramLabel = "on|off",
-            defaultValue = "${env:WSPROBE_COMPRESSION_CONTEXT_TAKEOVER:-off}", converter = OnOffConverter.class,
+    @Option(names = "--compression-server-context-takeover", paramLabel = "on|off",
+            defaultValue = "${env:WSPROBE_COMPRESSION_SERVER_CONTEXT_TAKEOVER:-off}", converter = OnOffConverter.class,
             arity = "1",
-            description = "With --compression on: keep each connection's compression context from one message to "
-                    + "the next (smaller similar messages, but a zlib deflater and inflater held by every connection "
-                    + "that has exchanged a message); off answers server_no_context_takeover and "
-                    + "client_no_context_takeover, and no connection holds zlib state between messages "
-                    + "(default: ${DEFAULT-VALUE}).")
-    boolean compressionContextTakeover;
+            description = "With --compression on: keep each connection's compression context from one message the "
+                    + "server sends to the next (smaller repeats, but a zlib deflater held by every connection that "
+                    + "was sent a message); off answers server_no_context_takeover and shares deflaters between "
+                    + "messages (default: ${DEFAULT-VALUE}).")
+    boolean serverContextTakeover;
+
+    @Option(names = "--compression-client-context-takeover", paramLabel = "on|off",
+            defaultValue = "${env:WSPROBE_COMPRESSION_CLIENT_CONTEXT_TAKEOVER:-on}", converter = OnOffConverter.class,
+            arity = "1",
+            description = "With --compression on: let clients keep their context between messages (the server then "
+                    + "keeps an inflater per connection that has sent a compressed message); off asks every client "
+                    + "for client_no_context_takeover, which some clients ignore (Jetty 12's, Tyrus'): their "
+                    + "repeated messages then fail with 1007 (default: ${DEFAULT-VALUE}).")
+    boolean clientContextTakeover;
 
     @Option(names = "--compression-client-window-bits", paramLabel = "8-15", defaultValue = "15",
             description = "With --compression on: the largest window clients are asked to compress with, as "
@@ -226,7 +235,8 @@ public final class ServerCommand implements Callable<Integer> {
 
     private Compression compression() {
         try {
-            return new Compression(compression, compressionContextTakeover, compressionClientWindowBits);
+            return new Compression(compression, serverContextTakeover, clientContextTakeover,
+                    compressionClientWindowBits);
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCodes.USAGE, "--compression-client-window-bits " + compressionClientWindowBits
                     + ": " + e.getMessage(), e);

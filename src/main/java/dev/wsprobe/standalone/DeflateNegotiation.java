@@ -70,11 +70,11 @@ final class DeflateNegotiation {
         if (serverBits != 0 && serverBits < Compression.MAX_WINDOW_BITS) {
             return Optional.empty(); // the JDK's deflater cannot use a smaller window
         }
-        // without context takeover by choice, the answer says so for both sides even when the offer did not ask
-        // (RFC 7692 7.1.1.1 and 7.1.1.2 allow it); a client's own client_no_context_takeover is always taken
-        // up, so that the server's inflater need not outlive a message
-        boolean serverAnswer = serverNoTakeover || !settings.contextTakeover();
-        boolean clientAnswer = clientNoTakeover || !settings.contextTakeover();
+        // without context takeover by choice, the answer says so even when the offer did not ask (RFC 7692
+        // 7.1.1.1 and 7.1.1.2 allow it); a client's own client_no_context_takeover is always taken up, so that the
+        // server's inflater need not outlive a message
+        boolean serverAnswer = serverNoTakeover || !settings.serverContextTakeover();
+        boolean clientAnswer = clientNoTakeover || !settings.clientContextTakeover();
         // accepting server_max_window_bits means answering it (7.1.2.1): only 15 gets this far
         int serverBitsAnswer = serverBits;
         // client_max_window_bits may be answered only when offered (7.1.2.2), with at most the offered value

@@ -94,7 +94,7 @@ public final class WsprobeServerBuilder {
 
     /**
      * Whether and how permessage-deflate is accepted (default {@link Compression#DEFAULT}: off), e.g.
-     * {@code Compression.ON.withContextTakeover(true)}.
+     * {@code Compression.ON.withServerContextTakeover(true)}.
      */
     public WsprobeServerBuilder compression(Compression newCompression) {
         compression = Objects.requireNonNull(newCompression, "compression");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wsprobe.testing.ClientDeflate;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -33,30 +34,12 @@ class DeflateFramesTest {
         return Frame.builder().fin(fin).opcode(opcode).rsv1(rsv1).payloadData(payload).build();
     }
 
-    /** A client's compression of one message part: deflate, sync flush, and on the last part no tail. */
     private static byte[] clientCompress(Deflater deflater, byte[] part, boolean last) {
-        deflater.setInput(part);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[1024];
-        int n;
-        do {
-            n = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
-            out.write(buffer, 0, n);
-        } while (n == buffer.length);
-        byte[] bytes = out.toByteArray();
-        return last ? Arrays.copyOf(bytes, bytes.length - 4) : bytes;
+        return ClientDeflate.compress(deflater, part, last);
     }
 
-    /** A client's inflation of a whole message's payload (the frames' payloads joined), tail appended. */
     private static byte[] clientInflate(Inflater inflater, byte[] payload) throws DataFormatException {
-        inflater.setInput(concat(payload, TAIL));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[1024];
-        int n;
-        while ((n = inflater.inflate(buffer)) > 0 || !inflater.needsInput()) {
-            out.write(buffer, 0, n);
-        }
-        return out.toByteArray();
+        return ClientDeflate.inflate(inflater, payload);
     }
 
     private static byte[] concat(byte[]... parts) {
@@ -193,15 +176,11 @@ class DeflateFramesTest {
 
     @Test
     void aDecompressionBombIsStoppedAtTheLimit() {
-        // 1 MiB of zeros compresses to about 1 KiB; 2,100 such pieces inflate to 2.2 GB, more than a Java array holds
-        byte[] piece = clientCompress(new Deflater(9, true), new byte[1 << 20], false);
-        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
-        for (int i = 0; i < 2_100; i++) {
-            bomb.writeBytes(piece);
-        }
+        // 2.2 GB of zeros in about 2 MB: more than a Java array holds, so it cannot have been inflated whole
+        byte[] bomb = ClientDeflate.bomb(2_100);
         MessageInflater inflater = new MessageInflater(pool, false, LIMIT);
-        Frame refused = inflater.process(frame(true, BINARY, true, bomb.toByteArray()));
-        assertEquals(1009, closeCode(refused), "stopped, not inflated: " + bomb.size() + " compressed bytes");
+        Frame refused = inflater.process(frame(true, BINARY, true, bomb));
+        assertEquals(1009, closeCode(refused), "stopped, not inflated: " + bomb.length + " compressed bytes");
 
         MessageInflater fragments = new MessageInflater(pool, false, LIMIT);
         byte[] part = new byte[LIMIT / 2];

@@ -18,8 +18,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code Sec-WebSocket-Extensions} and parsed by Tyrus' own header parser, answers as the response header says them.
  */
 class DeflateNegotiationTest {
-    private static final Compression NO_TAKEOVER = Compression.ON.withContextTakeover(false);
-    private static final Compression TAKEOVER = Compression.ON.withContextTakeover(true);
+    private static final Compression NO_TAKEOVER = Compression.ON.withServerContextTakeover(false)
+            .withClientContextTakeover(false);
+    private static final Compression TAKEOVER = Compression.ON.withServerContextTakeover(true)
+            .withClientContextTakeover(true);
+    /** The server's own context only: what {@link Compression#ON} does. */
+    private static final Compression SERVER_ONLY = Compression.ON.withServerContextTakeover(false)
+            .withClientContextTakeover(true);
 
     private static Extension offer(String header) {
         List<Extension> parsed = TyrusExtension.fromHeaders(List.of(header));
@@ -33,12 +38,16 @@ class DeflateNegotiationTest {
                 .orElse("declined");
     }
 
-    @ParameterizedTest(name = "{0} (takeover {1}) -> {2}")
+    /** {@code on}: both sides may keep their context; {@code off}: neither; {@code server}: the server does not. */
+    @ParameterizedTest(name = "{0} (context takeover {1}) -> {2}")
     @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
             permessage-deflate                                               | on  | permessage-deflate
             permessage-deflate                                               | off | permessage-deflate; server_no_context_takeover; client_no_context_takeover
+            permessage-deflate                                               | server | permessage-deflate; server_no_context_takeover
             permessage-deflate; client_max_window_bits                       | on  | permessage-deflate
             permessage-deflate; client_max_window_bits                       | off | permessage-deflate; server_no_context_takeover; client_no_context_takeover
+            permessage-deflate; client_max_window_bits                       | server | permessage-deflate; server_no_context_takeover
+            permessage-deflate; client_no_context_takeover                   | server | permessage-deflate; server_no_context_takeover; client_no_context_takeover
             permessage-deflate; server_no_context_takeover                   | on  | permessage-deflate; server_no_context_takeover
             permessage-deflate; client_no_context_takeover                   | on  | permessage-deflate; client_no_context_takeover
             permessage-deflate; server_no_context_takeover; client_no_context_takeover | on | permessage-deflate; server_no_context_takeover; client_no_context_takeover
@@ -50,7 +59,12 @@ class DeflateNegotiationTest {
             x-webkit-deflate-frame                                           | on  | declined
             """)
     void offersAreAnsweredWithWhatTheServerApplies(String offer, String takeover, String expected) {
-        assertEquals(expected, answer(offer, "on".equals(takeover) ? TAKEOVER : NO_TAKEOVER));
+        Compression settings = switch (takeover) {
+            case "on" -> TAKEOVER;
+            case "server" -> SERVER_ONLY;
+            default -> NO_TAKEOVER;
+        };
+        assertEquals(expected, answer(offer, settings));
     }
 
     @ParameterizedTest(name = "{0}")
