@@ -1,37 +1,75 @@
-// node fanin.js URL CONNECTIONS SECONDS DEFLATE(0|1) -> JSON line: connected, negotiated, sent, received, p50/p99 ms
+// node fanin.js URL CONNECTIONS SECONDS DEFLATE(0|1) GOFILE
+// One load-generator process of bench/deflate/run.sh: opens CONNECTIONS Node `ws` clients (offering
+// permessage-deflate as browsers do, `permessage-deflate; client_max_window_bits`, and compressing every message),
+// prints `OPEN {json}` once all are open, waits until GOFILE exists, then sends one 52-byte text message a second
+// on each connection (spread over the second) for SECONDS, waits 2 s for the last echoes, prints `DONE {json}`
+// (sent, received, round-trip p50/p99 in ms) and stays connected until it is killed.
 const WebSocket = require('ws');
-const [url, n, seconds, deflate] = [process.argv[2], +process.argv[3], +process.argv[4], process.argv[5] === '1'];
-let open = 0, negotiated = 0, sent = 0, received = 0, errors = 0; const lat = [];
+const fs = require('fs');
+const [url, n, seconds, deflate, goFile] = [process.argv[2], +process.argv[3], +process.argv[4], process.argv[5] === '1',
+  process.argv[6]];
+const options = { perMessageDeflate: deflate ? { clientMaxWindowBits: true, threshold: 0 } : false };
+let open = 0, negotiated = 0, errors = 0, closed = 0, sent = 0, received = 0;
+const answers = {};
+const lat = [];
 const sockets = [];
-function connect(i) {
+let measuring = false;
+
+function connect() {
   return new Promise(resolve => {
-    const ws = new WebSocket(url, { perMessageDeflate: deflate ? { clientMaxWindowBits: true } : false });
-    ws.on('open', () => { open++; if ((ws.extensions || '').includes('permessage-deflate')) negotiated++; sockets.push(ws); resolve(); });
-    ws.on('message', d => { received++; const t = +d.toString().split(' ')[1]; lat.push(Number(process.hrtime.bigint() / 1000n) - t); });
+    const ws = new WebSocket(url, options);
+    let answer = 'none';
+    ws.on('upgrade', response => { answer = response.headers['sec-websocket-extensions'] || 'none'; });
+    ws.on('open', () => {
+      open++;
+      answers[answer] = (answers[answer] || 0) + 1;
+      if (answer.startsWith('permessage-deflate')) negotiated++;
+      sockets.push(ws);
+      resolve();
+    });
+    ws.on('message', data => {
+      if (!measuring) return;
+      received++;
+      const sentAt = +data.toString().split(' ')[1];
+      lat.push(Number(process.hrtime.bigint() / 1000n) - sentAt);
+    });
+    ws.on('close', () => { closed++; });
     ws.on('error', () => { errors++; resolve(); });
   });
 }
+
+function quantile(sorted, p) {
+  return sorted.length ? +(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] / 1000).toFixed(1) : null;
+}
+
 (async () => {
-  for (let i = 0; i < n; i += 50) await Promise.all(Array.from({length: Math.min(50, n - i)}, (_, k) => connect(i + k)));
-  console.error(JSON.stringify({phase: 'open', open, negotiated, errors}));
-  process.stdout.write('OPEN\n');
-  // one ~55-byte message per second per connection, spread over the second
+  for (let i = 0; i < n; i += 50) {
+    await Promise.all(Array.from({ length: Math.min(50, n - i) }, connect));
+  }
+  console.log('OPEN ' + JSON.stringify({ open, negotiated, errors, answers }));
+  while (!fs.existsSync(goFile)) await new Promise(r => setTimeout(r, 50));
+  measuring = true;
+  // one message a second per connection, in turn; the sends due by now go out even when a tick comes late
+  // (a busy machine delays timers), so the rate holds
   const start = Date.now();
+  let next = 0;
   const timer = setInterval(() => {
-    const slot = Math.floor((Date.now() - start) / 10) % 100;
-    for (let i = slot; i < sockets.length; i += 100) {
-      const ws = sockets[i];
-      if (ws.readyState === 1) { ws.send('hello ' + Number(process.hrtime.bigint() / 1000n) + ' Hello Cruel World 2026-12-02T02:30:00Z'); sent++; }
+    const due = Math.min(Math.floor((Date.now() - start) * sockets.length / 1000), seconds * sockets.length);
+    for (; next < due; next++) {
+      const ws = sockets[next % sockets.length];
+      if (ws.readyState === WebSocket.OPEN) {
+        ws.send('hello ' + Number(process.hrtime.bigint() / 1000n) + ' Hello Cruel World 2026-12-02T02:30:00Z');
+        sent++;
+      }
     }
   }, 10);
   setTimeout(() => {
     clearInterval(timer);
     setTimeout(() => {
+      measuring = false;
       lat.sort((a, b) => a - b);
-      const q = p => lat.length ? (lat[Math.min(lat.length - 1, Math.floor(p * lat.length))] / 1000).toFixed(1) : null;
-      console.log(JSON.stringify({open, negotiated, errors, sent, received, p50: q(0.5), p99: q(0.99)}));
-      process.stdout.write('DONE\n');
-      setInterval(() => {}, 1000); // stay connected until killed, for the RSS reading
+      console.log('DONE ' + JSON.stringify({ sent, received, closed, errors, p50: quantile(lat, 0.5), p99: quantile(lat, 0.99) }));
+      setInterval(() => {}, 1000); // stay connected until killed, for the memory reading
     }, 2000);
   }, seconds * 1000);
 })();
