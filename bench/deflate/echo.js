@@ -8,7 +8,9 @@ const [url, n, inflight, seconds, deflate, size, goFile] = [process.argv[2], +pr
   +process.argv[5], process.argv[6] === '1', +process.argv[7], process.argv[8]];
 const payload = ('{"type":"update","id":12345,"text":"Hello Cruel World","values":[1,2,3,4,5]} ')
   .repeat(Math.ceil(size / 80)).slice(0, size);
-const options = { perMessageDeflate: deflate ? { clientMaxWindowBits: true, threshold: 0 } : false };
+// threshold 0: every message compressed, as browsers do; a zlib operation goes through libuv's thread pool, and ws's
+// default of 10 at a time per process left the generator waiting, not working, on a busy machine
+const options = { perMessageDeflate: deflate ? { clientMaxWindowBits: true, threshold: 0, concurrencyLimit: 1000 } : false };
 let echoed = 0, counting = false, negotiated = 0, ready = 0, errors = 0;
 for (let i = 0; i < n; i++) {
   const ws = new WebSocket(url, options);

@@ -1,19 +1,24 @@
-// node fanin.js URL CONNECTIONS SECONDS DEFLATE(0|1) GOFILE
+// node fanin.js URL CONNECTIONS SECONDS DEFLATE(0|1) DIR
 // One load-generator process of bench/deflate/run.sh: opens CONNECTIONS Node `ws` clients (offering
-// permessage-deflate as browsers do, `permessage-deflate; client_max_window_bits`, and compressing every message),
-// prints `OPEN {json}` once all are open, waits until GOFILE exists, then sends one 52-byte text message a second
-// on each connection (spread over the second) for SECONDS, waits 2 s for the last echoes, prints `DONE {json}`
-// (sent, received, round-trip p50/p99 in ms) and stays connected until it is killed.
+// permessage-deflate as browsers do, `permessage-deflate; client_max_window_bits`, and compressing every message)
+// and prints `OPEN {json}` once all are open. When DIR/warm exists, each connection sends one message and waits for
+// its echo (so that every client has made its zlib state, which takes Node a few ms per connection, before the
+// measured part), then `WARM {json}`. When DIR/go exists, it sends one 52-byte text message a second on each
+// connection (spread over the second) for SECONDS, waits 2 s for the last echoes, prints `DONE {json}` (sent,
+// received, round-trip p50/p99 in ms) and stays connected until it is killed.
 const WebSocket = require('ws');
 const fs = require('fs');
-const [url, n, seconds, deflate, goFile] = [process.argv[2], +process.argv[3], +process.argv[4], process.argv[5] === '1',
+const [url, n, seconds, deflate, dir] = [process.argv[2], +process.argv[3], +process.argv[4], process.argv[5] === '1',
   process.argv[6]];
-const options = { perMessageDeflate: deflate ? { clientMaxWindowBits: true, threshold: 0 } : false };
+// threshold 0: every message compressed, as browsers do; a zlib operation goes through libuv's thread pool, and ws's
+// default of 10 at a time per process left the generator waiting, not working, on a busy machine
+const options = { perMessageDeflate: deflate ? { clientMaxWindowBits: true, threshold: 0, concurrencyLimit: 1000 } : false };
 let open = 0, negotiated = 0, errors = 0, closed = 0, sent = 0, received = 0;
 const answers = {};
 const lat = [];
 const sockets = [];
 let measuring = false;
+let warmEchoes = 0;
 
 function connect() {
   return new Promise(resolve => {
@@ -28,7 +33,10 @@ function connect() {
       resolve();
     });
     ws.on('message', data => {
-      if (!measuring) return;
+      if (!measuring) {
+        warmEchoes++;
+        return;
+      }
       received++;
       const sentAt = +data.toString().split(' ')[1];
       lat.push(Number(process.hrtime.bigint() / 1000n) - sentAt);
@@ -47,7 +55,18 @@ function quantile(sorted, p) {
     await Promise.all(Array.from({ length: Math.min(50, n - i) }, connect));
   }
   console.log('OPEN ' + JSON.stringify({ open, negotiated, errors, answers }));
-  while (!fs.existsSync(goFile)) await new Promise(r => setTimeout(r, 50));
+  const waitFor = async file => { while (!fs.existsSync(file)) await new Promise(r => setTimeout(r, 50)); };
+  await waitFor(dir + '/warm');
+  const warmStart = Date.now();
+  for (let i = 0; i < sockets.length; i += 100) {
+    const before = warmEchoes;
+    const batch = sockets.slice(i, i + 100).filter(ws => ws.readyState === WebSocket.OPEN);
+    batch.forEach(ws => ws.send('warm ' + Number(process.hrtime.bigint() / 1000n) + ' Hello Cruel World 2026-12-02T02:30:00Z'));
+    const deadline = Date.now() + 60000;
+    while (warmEchoes < before + batch.length && Date.now() < deadline) await new Promise(r => setTimeout(r, 5));
+  }
+  console.log('WARM ' + JSON.stringify({ echoes: warmEchoes, seconds: (Date.now() - warmStart) / 1000 }));
+  await waitFor(dir + '/go');
   measuring = true;
   // one message a second per connection, in turn; the sends due by now go out even when a tick comes late
   // (a busy machine delays timers), so the rate holds

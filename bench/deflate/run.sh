@@ -2,11 +2,14 @@
 # The compression measurement of docs/benchmarks.md ("Compression"): bench/deflate/run.sh
 #
 # For each mode and run, starts target/wsprobe.jar as the README recommends for many connections
-# (java -XX:+UseSerialGC -Xmn16m -jar target/wsprobe.jar server --max-connections 0 --idle-timeout 0), then:
+# (java -XX:+UseSerialGC -Xmn16m -jar target/wsprobe.jar server --max-connections 0 --idle-timeout 0, and
+# --ping-interval 0 so that a generator slowed down by a busy machine is not taken for a dead peer), then:
 #  1. fan-in: CONNECTIONS Node `ws` clients that offer permessage-deflate as browsers do
 #     (`permessage-deflate; client_max_window_bits`, every message compressed), spread over GENERATORS processes
-#     (bench/deflate/fanin.js); once all are open (idle) and after FANIN_SECONDS of one 52-byte message a second
-#     each, echoed (traffic), the server's RSS and CPU time are read from /proc;
+#     (bench/deflate/fanin.js). The server's RSS is read from /proc once all are open (idle); then each sends one
+#     message and waits for its echo (warm-up: a Node client makes its zlib state at its first message, a few ms
+#     each); then FANIN_SECONDS of one 52-byte message a second each, echoed, with the server's CPU time over that
+#     window, and its RSS after it (after traffic);
 #  2. echo throughput: ECHO_PROCESSES x 32 connections with 16 messages in flight each, 60-byte and 1 KiB
 #     JSON-like text, counted for ECHO_SECONDS after 5 s of warm-up (bench/deflate/echo.js), with the server's
 #     CPU time per echo.
@@ -92,7 +95,7 @@ point() {
   say "run $run, $mode: load $load"
   # shellcheck disable=SC2046
   java -XX:+UseSerialGC -Xmn16m -jar "$JAR" server --host 127.0.0.1 --port "$PORT" --max-connections 0 \
-    --idle-timeout 0 --log-messages summary $(flags "$mode") > "$dir/server.log" 2>&1 &
+    --idle-timeout 0 --ping-interval 0 --log-messages summary $(flags "$mode") > "$dir/server.log" 2>&1 &
   local server=$!
   started+=("$server")
   TIMEOUT=60 await_all ".*new: ready" "$dir/server.log" || { say "server did not start"; cleanup; return 1; }
@@ -101,13 +104,15 @@ point() {
   local deflate=1; [ "$mode" = off ] && deflate=0
   local per=$((CONNECTIONS / GENERATORS)) outs=() gens=()
   for g in $(seq 1 "$GENERATORS"); do
-    node bench/deflate/fanin.js "ws://127.0.0.1:$PORT/echo" "$per" "$FANIN_SECONDS" "$deflate" "$dir/go" \
+    node bench/deflate/fanin.js "ws://127.0.0.1:$PORT/echo" "$per" "$FANIN_SECONDS" "$deflate" "$dir" \
       > "$dir/fanin-$g.out" 2> "$dir/fanin-$g.err" &
     gens+=($!); started+=($!); outs+=("$dir/fanin-$g.out")
   done
   TIMEOUT=300 await_all OPEN "${outs[@]}" || say "not every generator opened its connections in time"
   sleep 5
   local rss_idle; rss_idle=$(rss_kib "$server")
+  touch "$dir/warm"
+  TIMEOUT=600 await_all WARM "${outs[@]}" || say "not every generator warmed up in time"
   local cpu0; cpu0=$(cpu_ticks "$server"); local t0; t0=$(date +%s.%N)
   touch "$dir/go"
   TIMEOUT=$((FANIN_SECONDS + 120)) await_all DONE "${outs[@]}" || say "not every generator finished in time"
