@@ -3,9 +3,11 @@
 // permessage-deflate as browsers do, `permessage-deflate; client_max_window_bits`, and compressing every message)
 // and prints `OPEN {json}` once all are open. When DIR/warm exists, each connection sends one message and waits for
 // its echo (so that every client has made its zlib state, which takes Node a few ms per connection, before the
-// measured part), then `WARM {json}`. When DIR/go exists, it sends one 52-byte text message a second on each
-// connection (spread over the second) for SECONDS, waits 2 s for the last echoes, prints `DONE {json}` (sent,
-// received, round-trip p50/p99 in ms) and stays connected until it is killed.
+// measured part), then `WARM {json}`. When DIR/go exists, each connection sends a 52-byte text message at most
+// once a second for SECONDS, the next one only once the echo of the last has come (so a client or server that
+// cannot keep up slows the rate instead of piling up messages: the echoes counted are what the machine managed);
+// then it waits up to 5 s for the last echoes, prints `DONE {json}` (sent, received, round-trip p50/p99 in ms)
+// and stays connected until it is killed.
 const WebSocket = require('ws');
 const fs = require('fs');
 const [url, n, seconds, deflate, dir] = [process.argv[2], +process.argv[3], +process.argv[4], process.argv[5] === '1',
@@ -40,6 +42,7 @@ function connect() {
       received++;
       const sentAt = +data.toString().split(' ')[1];
       lat.push(Number(process.hrtime.bigint() / 1000n) - sentAt);
+      if (ws.onEcho) ws.onEcho();
     });
     ws.on('close', () => { closed++; });
     ws.on('error', () => { errors++; resolve(); });
@@ -68,27 +71,29 @@ function quantile(sorted, p) {
   console.log('WARM ' + JSON.stringify({ echoes: warmEchoes, seconds: (Date.now() - warmStart) / 1000 }));
   await waitFor(dir + '/go');
   measuring = true;
-  // one message a second per connection, in turn; the sends due by now go out even when a tick comes late
-  // (a busy machine delays timers), so the rate holds
   const start = Date.now();
-  let next = 0;
-  const timer = setInterval(() => {
-    const due = Math.min(Math.floor((Date.now() - start) * sockets.length / 1000), seconds * sockets.length);
-    for (; next < due; next++) {
-      const ws = sockets[next % sockets.length];
-      if (ws.readyState === WebSocket.OPEN) {
-        ws.send('hello ' + Number(process.hrtime.bigint() / 1000n) + ' Hello Cruel World 2026-12-02T02:30:00Z');
-        sent++;
-      }
-    }
-  }, 10);
-  setTimeout(() => {
-    clearInterval(timer);
-    setTimeout(() => {
-      measuring = false;
-      lat.sort((a, b) => a - b);
-      console.log('DONE ' + JSON.stringify({ sent, received, closed, errors, p50: quantile(lat, 0.5), p99: quantile(lat, 0.99) }));
-      setInterval(() => {}, 1000); // stay connected until killed, for the memory reading
-    }, 2000);
+  const end = start + seconds * 1000;
+  let outstanding = 0;
+  const sendFrom = ws => {
+    if (Date.now() >= end || ws.readyState !== WebSocket.OPEN) return;
+    ws.lastSend = Date.now();
+    ws.send('hello ' + Number(process.hrtime.bigint() / 1000n) + ' Hello Cruel World 2026-12-02T02:30:00Z');
+    sent++;
+    outstanding++;
+  };
+  sockets.forEach(ws => {
+    ws.onEcho = () => {
+      outstanding--;
+      setTimeout(() => sendFrom(ws), Math.max(0, ws.lastSend + 1000 - Date.now()));
+    };
+    setTimeout(() => sendFrom(ws), Math.random() * 1000); // spread over the first second
+  });
+  setTimeout(async () => {
+    const deadline = Date.now() + 5000;
+    while (outstanding > 0 && Date.now() < deadline) await new Promise(r => setTimeout(r, 20));
+    measuring = false;
+    lat.sort((a, b) => a - b);
+    console.log('DONE ' + JSON.stringify({ sent, received, closed, errors, p50: quantile(lat, 0.5), p99: quantile(lat, 0.99) }));
+    setInterval(() => {}, 1000); // stay connected until killed, for the memory reading
   }, seconds * 1000);
 })();

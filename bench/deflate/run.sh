@@ -9,7 +9,8 @@
 #     (bench/deflate/fanin.js). The server's RSS is read from /proc once all are open (idle); then each sends one
 #     message and waits for its echo (warm-up: a Node client makes its zlib state at its first message, a few ms
 #     each); then FANIN_SECONDS of one 52-byte message a second each, echoed, with the server's CPU time over that
-#     window, and its RSS after it (after traffic);
+#     window (at most: a connection sends its next message only once the last one is echoed), and its RSS after
+#     it (after traffic); the messages the server handled come from its /status;
 #  2. echo throughput: ECHO_PROCESSES x 32 connections with 16 messages in flight each, 60-byte and 1 KiB
 #     JSON-like text, counted for ECHO_SECONDS after 5 s of warm-up (bench/deflate/echo.js), with the server's
 #     CPU time per echo.
@@ -64,6 +65,11 @@ flags() {
   esac
 }
 rss_kib() { awk '/VmRSS/{print $2}' "/proc/$1/status"; }
+# messages the server's /echo has received so far, from its /status
+echo_messages() {
+  curl -s --max-time 30 "http://127.0.0.1:$PORT/status" \
+    | node -e 'try { console.log(JSON.parse(require("fs").readFileSync(0, "utf8")).endpoints["/echo"].messagesReceived) } catch (e) { console.log(0) }'
+}
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 TICKS=$(getconf CLK_TCK)
 seconds() { awk -v a="$1" -v b="$2" -v t="$TICKS" 'BEGIN{printf "%.3f", (b-a)/t}'; }
@@ -113,10 +119,12 @@ point() {
   local rss_idle; rss_idle=$(rss_kib "$server")
   touch "$dir/warm"
   TIMEOUT=600 await_all WARM "${outs[@]}" || say "not every generator warmed up in time"
+  local m0; m0=$(echo_messages)
   local cpu0; cpu0=$(cpu_ticks "$server"); local t0; t0=$(date +%s.%N)
   touch "$dir/go"
   TIMEOUT=$((FANIN_SECONDS + 120)) await_all DONE "${outs[@]}" || say "not every generator finished in time"
   local cpu1; cpu1=$(cpu_ticks "$server"); local t1; t1=$(date +%s.%N)
+  local m1; m1=$(echo_messages)
   sleep 1
   local rss_traffic; rss_traffic=$(rss_kib "$server")
   for pid in "${gens[@]}"; do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; done
@@ -131,12 +139,14 @@ point() {
       epids+=($!); started+=($!); eouts+=("$dir/echo-$size-$e.out")
     done
     sleep 5
+    local e0; e0=$(echo_messages)
     local c0; c0=$(cpu_ticks "$server")
     touch "$dir/go-echo-$size"
     for pid in "${epids[@]}"; do wait "$pid" 2>/dev/null; done
     local c1; c1=$(cpu_ticks "$server")
+    local e1; e1=$(echo_messages)
     local total; total=$(cat "${eouts[@]}" | node -e 'let s=0;require("fs").readFileSync(0,"utf8").split("\n").filter(Boolean).forEach(l=>{try{s+=JSON.parse(l).perSecond}catch(e){}});console.log(s)')
-    echo_json="$echo_json,\"echo$size\":$total,\"echo${size}CpuSeconds\":$(seconds "$c0" "$c1")"
+    echo_json="$echo_json,\"echo$size\":$total,\"echo${size}CpuSeconds\":$(seconds "$c0" "$c1"),\"echo${size}ServerMessages\":$((e1 - e0))"
     sleep 2
   done
   kill "$server" 2>/dev/null; wait "$server" 2>/dev/null
@@ -151,7 +161,7 @@ point() {
     console.log(JSON.stringify({ open: sum(open, "open"), negotiated: sum(open, "negotiated"), errors: sum(open, "errors") + sum(done, "errors"),
       answers, sent: sum(done, "sent"), received: sum(done, "received"), closedEarly: sum(done, "closed"),
       p50: Math.max(...done.map(d => d.p50 || 0)), p99: Math.max(...done.map(d => d.p99 || 0)) }));')
-  local line="{\"mode\":\"$mode\",\"run\":$run,\"echoSeconds\":$ECHO_SECONDS,\"load\":\"$load\",\"connections\":$CONNECTIONS,\"rssStartKiB\":$rss0,\"rssIdleKiB\":$rss_idle,\"rssTrafficKiB\":$rss_traffic,\"faninSeconds\":$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", b-a}'),\"faninCpuSeconds\":$(seconds "$cpu0" "$cpu1"),\"fanin\":$fanin$echo_json}"
+  local line="{\"mode\":\"$mode\",\"run\":$run,\"echoSeconds\":$ECHO_SECONDS,\"load\":\"$load\",\"connections\":$CONNECTIONS,\"rssStartKiB\":$rss0,\"rssIdleKiB\":$rss_idle,\"rssTrafficKiB\":$rss_traffic,\"faninSeconds\":$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", b-a}'),\"faninCpuSeconds\":$(seconds "$cpu0" "$cpu1"),\"faninServerMessages\":$((m1 - m0)),\"fanin\":$fanin$echo_json}"
   echo "$line" >> "$OUT/results.jsonl"
   say "$line"
 }

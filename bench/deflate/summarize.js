@@ -14,16 +14,14 @@ const figures = [
   ['RSS per connection, idle (KiB)', r => (r.rssIdleKiB - r.rssStartKiB) / r.connections, 1],
   ['RSS per connection, after traffic (KiB)', r => (r.rssTrafficKiB - r.rssStartKiB) / r.connections, 1],
   ['RSS in all after traffic (MiB)', r => r.rssTrafficKiB / 1024, 0],
-  ['fan-in: echoes received (of sent)', r => r.fanin.received, 0],
-  ['fan-in: messages sent', r => r.fanin.sent, 0],
-  ['fan-in: server CPU (s over the window)', r => r.faninCpuSeconds, 1],
-  ['fan-in: server CPU per echo (µs)', r => r.faninCpuSeconds * 1e6 / Math.max(1, r.fanin.received), 0],
+  ['fan-in: messages echoed a second (all clients)', r => r.faninServerMessages / r.faninSeconds, 0],
+  ['fan-in: server CPU per message (µs)', r => r.faninCpuSeconds * 1e6 / Math.max(1, r.faninServerMessages), 0],
   ['fan-in: round trip p50 (ms)', r => r.fanin.p50, 1],
   ['fan-in: round trip p99 (ms)', r => r.fanin.p99, 0],
   ['echo, 60-byte messages (msg/s)', r => r.echo60, 0],
-  ['echo, 60-byte: server CPU per echo (µs)', r => r.echo60CpuSeconds * 1e6 / Math.max(1, r.echo60 * r.echoSeconds), 0],
+  ['echo, 60-byte: server CPU per message (µs)', r => r.echo60CpuSeconds * 1e6 / Math.max(1, r.echo60ServerMessages), 0],
   ['echo, 1 KiB messages (msg/s)', r => r.echo1024, 0],
-  ['echo, 1 KiB: server CPU per echo (µs)', r => r.echo1024CpuSeconds * 1e6 / Math.max(1, r.echo1024 * r.echoSeconds), 0],
+  ['echo, 1 KiB: server CPU per message (µs)', r => r.echo1024CpuSeconds * 1e6 / Math.max(1, r.echo1024ServerMessages), 0],
 ];
 const fmt = (x, digits) => x === null ? '-' : x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const runs = Math.max(...modes.map(m => rows.filter(r => r.mode === m).length));
