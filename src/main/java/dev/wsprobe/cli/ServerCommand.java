@@ -1,6 +1,5 @@
 package dev.wsprobe.cli;
 
-import dev.wsprobe.standalone.Compression;
 import dev.wsprobe.standalone.ServerOptions;
 import dev.wsprobe.standalone.ServerTuning;
 import dev.wsprobe.standalone.StandaloneServer;
@@ -147,36 +146,8 @@ public final class ServerCommand implements Callable<Integer> {
                     + "break some clients).")
     boolean announce;
 
-    @Option(names = "--compression", paramLabel = "on|off", defaultValue = "${env:WSPROBE_COMPRESSION:-off}",
-            converter = OnOffConverter.class, arity = "1",
-            description = "Accept permessage-deflate (RFC 7692) when a client offers it (default: ${DEFAULT-VALUE}; "
-                    + "see the README for what is negotiated and what it costs per connection).")
-    boolean compression;
-
-    @Option(names = "--compression-server-context-takeover", paramLabel = "on|off",
-            defaultValue = "${env:WSPROBE_COMPRESSION_SERVER_CONTEXT_TAKEOVER:-off}", converter = OnOffConverter.class,
-            arity = "1",
-            description = "With --compression on: keep each connection's compression context from one message the "
-                    + "server sends to the next (smaller repeats, but a zlib deflater held by every connection that "
-                    + "was sent a message); off answers server_no_context_takeover and shares deflaters between "
-                    + "messages (default: ${DEFAULT-VALUE}).")
-    boolean serverContextTakeover;
-
-    @Option(names = "--compression-client-context-takeover", paramLabel = "on|off",
-            defaultValue = "${env:WSPROBE_COMPRESSION_CLIENT_CONTEXT_TAKEOVER:-on}", converter = OnOffConverter.class,
-            arity = "1",
-            description = "With --compression on: let clients keep their context between messages (the server then "
-                    + "keeps an inflater per connection that has sent a compressed message); off asks every client "
-                    + "for client_no_context_takeover, which some clients ignore (Jetty 12's, Tyrus'): their "
-                    + "repeated messages then fail with 1007 (default: ${DEFAULT-VALUE}).")
-    boolean clientContextTakeover;
-
-    @Option(names = "--compression-client-window-bits", paramLabel = "8-15", defaultValue = "15",
-            description = "With --compression on: the largest window clients are asked to compress with, as "
-                    + "client_max_window_bits to clients that offer it (default: ${DEFAULT-VALUE}, asking nothing). "
-                    + "The server's own window is always 15 bits (the JDK's zlib): offers asking for less are "
-                    + "declined.")
-    int compressionClientWindowBits;
+    @Mixin
+    ServerCompressionOptions compression;
 
     @Mixin
     ServerTlsOptions tls;
@@ -209,7 +180,7 @@ public final class ServerCommand implements Callable<Integer> {
         }
         ListenAddresses.check(host);
         ServerOptions options = ServerOptions.plain(host, port).withTuning(tuning()).withConfig(serverConfig())
-                .withCompression(compression());
+                .withCompression(compression.compression());
         if (tlsPort != null && !tls.wanted()) {
             throw new UserError(ExitCodes.USAGE,
                     "--tls-port needs a certificate: add --keystore FILE, or --self-signed for development");
@@ -230,16 +201,6 @@ public final class ServerCommand implements Callable<Integer> {
         if (value < 0 || value > 65535) {
             throw new UserError(ExitCodes.USAGE, option + " " + value + " is not a port: use 1-65535, or 0 for any "
                     + "free port");
-        }
-    }
-
-    private Compression compression() {
-        try {
-            return new Compression(compression, serverContextTakeover, clientContextTakeover,
-                    compressionClientWindowBits);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(ExitCodes.USAGE, "--compression-client-window-bits " + compressionClientWindowBits
-                    + ": " + e.getMessage(), e);
         }
     }
 
@@ -298,18 +259,6 @@ public final class ServerCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.TypeConversionException(e.getMessage());
             }
-        }
-    }
-
-    /** {@code on} or {@code off} ({@code true}/{@code false} too). */
-    static final class OnOffConverter implements picocli.CommandLine.ITypeConverter<Boolean> {
-        @Override
-        public Boolean convert(String value) {
-            return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
-                case "on", "true" -> true;
-                case "off", "false" -> false;
-                default -> throw new picocli.CommandLine.TypeConversionException("'" + value + "' is neither on nor off");
-            };
         }
     }
 }
