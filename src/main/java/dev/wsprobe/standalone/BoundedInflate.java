@@ -12,6 +12,7 @@ import java.util.zip.Inflater;
 final class BoundedInflate {
     /** The 4 octets RFC 7692 7.2.2 appends to a message's payload before inflating it (an empty stored block). */
     private static final byte[] TAIL = {0x00, 0x00, (byte) 0xFF, (byte) 0xFF};
+    private static final byte[] NO_INPUT = new byte[0];
 
     /** The inflated bytes ({@code bytes[0..length)}), or over the bound, or not deflate data at all. */
     record Result(byte[] bytes, int length, boolean tooBig, String corrupt) {
@@ -61,6 +62,8 @@ final class BoundedInflate {
             }
         } catch (DataFormatException e) {
             return Result.corrupt(e.getMessage() == null ? "not deflate data" : e.getMessage());
+        } finally {
+            inflater.setInput(NO_INPUT); // an inflater kept between messages must not keep this frame alive
         }
         return length > allowed ? Result.TOO_BIG : new Result(output, length, false, null);
     }

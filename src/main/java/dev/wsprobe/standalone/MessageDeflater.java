@@ -15,6 +15,7 @@ import org.glassfish.tyrus.core.frame.Frame;
 final class MessageDeflater {
     private static final byte CONTINUATION = 0x0;
     private static final byte CLOSE = 0x8;
+    private static final byte[] NO_INPUT = new byte[0];
 
     private final ZlibPool pool;
     private final boolean keepContext;
@@ -82,6 +83,7 @@ final class MessageDeflater {
             }
             output = Arrays.copyOf(output, output.length * 2);
         }
+        deflater.setInput(NO_INPUT); // a deflater kept between messages must not keep the last one alive
         if (last && length >= 4 && output[length - 4] == 0 && output[length - 3] == 0
                 && output[length - 2] == (byte) 0xFF && output[length - 1] == (byte) 0xFF) {
             length -= 4;

@@ -22,6 +22,7 @@ import java.util.zip.Inflater;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * permessage-deflate on a real standalone server: the answers to offers as clients send them, compressed echoes
@@ -140,6 +141,39 @@ class CompressionTest {
             }
             assertTrue(echo.rsv1(), "the server compresses every message it sends");
             assertArrayEquals(utf8("sent plain"), ClientDeflate.inflate(reading, echo.frame().payload()));
+        }
+    }
+
+    @ParameterizedTest(name = "server context takeover {0}")
+    @ValueSource(booleans = {false, true})
+    void fragmentedEchoesAreCompressedAsOneMessage(boolean serverTakeover) throws Exception {
+        try (StandaloneServer server = start(Compression.ON.withServerContextTakeover(serverTakeover));
+                RawWebSocket client = RawWebSocket.connect(URI.create(echo(server) + "?fragment=100"), null,
+                        Map.of(OFFER, "permessage-deflate"))) {
+            Inflater reading = new Inflater(true);
+            for (int round = 0; round < 2; round++) {
+                byte[] message = utf8("fragmented and compressed ".repeat(20) + round);
+                client.sendFrame(true, 4, Frame.BINARY, true, ClientDeflate.compress(message));
+                RawWebSocket.Received first = client.readWithRsv1();
+                assertTrue(first.rsv1(), "RSV1 on the first fragment");
+                assertEquals(Frame.BINARY, first.frame().opcode());
+                java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
+                joined.writeBytes(first.frame().payload());
+                RawWebSocket.Received next = first;
+                int fragments = 1;
+                while (!next.frame().fin()) {
+                    next = client.readWithRsv1();
+                    assertEquals(Frame.CONTINUATION, next.frame().opcode());
+                    assertTrue(!next.rsv1(), "no RSV1 on a continuation (RFC 7692 6.1)");
+                    joined.writeBytes(next.frame().payload());
+                    fragments++;
+                }
+                assertTrue(fragments > 1, "fragments of at most 100 bytes: " + fragments);
+                if (!serverTakeover) {
+                    reading.reset();
+                }
+                assertArrayEquals(message, ClientDeflate.inflate(reading, joined.toByteArray()));
+            }
         }
     }
 
