@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
             "Stops on Ctrl-C or SIGTERM, closing every connection with 1001 (going away) first."},
         footer = {"", "Environment: WSPROBE_HOST, WSPROBE_PORT, WSPROBE_TLS_PORT, WSPROBE_MAX_MESSAGE_SIZE, "
             + "WSPROBE_ALLOWED_ORIGINS, WSPROBE_KEYSTORE, WSPROBE_KEYSTORE_PASSWORD_FILE, WSPROBE_LOG_MESSAGES, "
-            + "WSPROBE_SUBPROTOCOLS, WSPROBE_ANNOUNCE, WSPROBE_COMPRESSION "
+            + "WSPROBE_SUBPROTOCOLS, WSPROBE_ANNOUNCE, WSPROBE_COMPRESSION, WSPROBE_COMPRESSION_SERVER_CONTEXT_TAKEOVER, "
+            + "WSPROBE_COMPRESSION_CLIENT_CONTEXT_TAKEOVER "
             + "stand in for the flags; " + ServerTlsOptions.PASSWORD_VARIABLE + " holds the keystore password."})
 public final class ServerCommand implements Callable<Integer> {
     private static final System.Logger LOG = System.getLogger(ServerCommand.class.getName());
@@ -152,11 +153,8 @@ public final class ServerCommand implements Callable<Integer> {
                     + "break some clients).")
     boolean announce;
 
-    @Option(names = "--compression", paramLabel = "on|off", defaultValue = "${env:WSPROBE_COMPRESSION:-off}",
-            converter = OnOffConverter.class, arity = "1",
-            description = "Accept permessage-deflate (RFC 7692) when a client offers it (default: ${DEFAULT-VALUE}; "
-                    + "see the README for what is negotiated and what it costs per connection).")
-    boolean compression;
+    @Mixin
+    ServerCompressionOptions compression;
 
     @Mixin
     ServerTlsOptions tls;
@@ -211,7 +209,7 @@ public final class ServerCommand implements Callable<Integer> {
         }
         ListenAddresses.check(host);
         ServerOptions options = ServerOptions.plain(host, port).withTuning(tuning()).withConfig(serverConfig())
-                .withCompression(compression);
+                .withCompression(compression.compression());
         if (tlsPort != null && !tls.wanted()) {
             throw new UserError(ExitCodes.USAGE,
                     "--tls-port needs a certificate: add --keystore FILE, or --self-signed for development");
@@ -278,18 +276,6 @@ public final class ServerCommand implements Callable<Integer> {
             LOG.log(System.Logger.Level.INFO, "self-signed certificate for localhost, 127.0.0.1 and ::1 written to "
                     + pem + "; trust it with: wsprobe send --cacert " + pem + " wss://localhost:" + actualTlsPort
                     + "/receive");
-        }
-    }
-
-    /** {@code on} or {@code off} ({@code true}/{@code false} too). */
-    static final class OnOffConverter implements picocli.CommandLine.ITypeConverter<Boolean> {
-        @Override
-        public Boolean convert(String value) {
-            return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
-                case "on", "true" -> true;
-                case "off", "false" -> false;
-                default -> throw new picocli.CommandLine.TypeConversionException("'" + value + "' is neither on nor off");
-            };
         }
     }
 }

@@ -11,13 +11,14 @@ import java.util.List;
  * subprotocols ({@link Subprotocols}) has its host pass on only the offers it allows, so the first one seen
  * here is an allowed one.
  *
- * <p>Extensions: of the client's offers, the first offer of each installed extension whose parameters the
- * server can honour (the standalone host installs permessage-deflate only with {@code --compression on}).
- * Tyrus' deflate extension always compresses with context takeover and a 15-bit window and answers a plain
- * {@code permessage-deflate}, so an offer that requires otherwise ({@code server_no_context_takeover}, or
- * {@code server_max_window_bits} below 15) is declined, as RFC 7692 asks of a server that cannot meet it;
- * {@code client_max_window_bits} and {@code client_no_context_takeover} only say what the client may do, and the
- * server's inflater reads any window up to 15 bits. Everything else is the container's default.
+ * <p>Extensions: of the client's offers, in its order, the first offer of each installed extension that the
+ * extension accepts. One that {@linkplain NegotiatingExtension negotiates} judges each offer itself and gives
+ * the connection its own instance (the standalone host's permessage-deflate, with {@code --compression on}).
+ * Any other (a container's own) is taken as installed for the first offer whose parameters it can honour: for a
+ * permessage-deflate that always compresses with context takeover and a 15-bit window and answers a plain
+ * {@code permessage-deflate} (Tyrus' deflate extension), an offer that requires otherwise
+ * ({@code server_no_context_takeover}, or {@code server_max_window_bits} below 15) is declined, as RFC 7692 asks
+ * of a server that cannot meet it. Everything else is the container's default.
  */
 public class FirstOfferedSubprotocol extends ServerEndpointConfig.Configurator {
     @Override
@@ -29,12 +30,17 @@ public class FirstOfferedSubprotocol extends ServerEndpointConfig.Configurator {
     public List<Extension> getNegotiatedExtensions(List<Extension> installed, List<Extension> requested) {
         List<Extension> chosen = new ArrayList<>();
         for (Extension offer : requested) {
-            // the installed extension, not the offer: the response names what the server does (a plain
-            // permessage-deflate), not the client's parameters (Tyrus writes the chosen ones back as they are)
             Extension own = installed.stream().filter(candidate -> candidate.getName().equals(offer.getName()))
                     .findFirst().orElse(null);
             boolean already = chosen.stream().anyMatch(done -> done.getName().equals(offer.getName()));
-            if (own != null && !already && honoured(offer)) {
+            if (own == null || already) {
+                continue;
+            }
+            if (own instanceof NegotiatingExtension negotiating) {
+                negotiating.accept(offer).ifPresent(chosen::add);
+            } else if (honoured(offer)) {
+                // the installed extension, not the offer: the response names what the server does (a plain
+                // permessage-deflate), not the client's parameters (Tyrus writes the chosen ones back as they are)
                 chosen.add(own);
             }
         }

@@ -10,8 +10,11 @@ import org.glassfish.grizzly.Buffer;
  * alone assembles the whole message (up to its incoming buffer) and only then lets the endpoint see its size.
  *
  * <p>Payload bytes are skipped, never copied: the work per read is a few header bytes. Control frames are
- * left to Tyrus' own checks (125-byte limit, no fragmentation). With permessage-deflate the sizes are the
- * compressed ones; the endpoint's own check still applies to the inflated message.
+ * left to Tyrus' own checks (125-byte limit, no fragmentation). The reserved bits are not its business: a
+ * message whose first frame has RSV1 set (permessage-deflate) is compressed, and its frames announce compressed
+ * sizes, which may be a little larger than what they inflate to (deflate can grow incompressible data by a few
+ * percent, more with a naive encoder): such a message may announce up to {@link #compressedLimit} bytes, and the
+ * deflate extension checks the limit against the inflated size as it inflates.
  *
  * <p>After a refusal it goes on reading headers, so the host can tell when the client answers with its own close
  * frame (RFC 6455 section 7.1.1: the server closes TCP after that, or a browser that is still sending can get a
@@ -26,6 +29,9 @@ final class FrameGuard {
     private static final int MAX_HEADER = 14;
 
     private final long limit;
+    private final long compressedLimit;
+    /** Whether the data message in progress is compressed (RSV1 on its first frame). */
+    private boolean compressed;
     private final byte[] header = new byte[MAX_HEADER];
     private int headerRead;
     /** Payload bytes of the current frame still to pass; -1 while its header is incomplete. */
@@ -38,6 +44,12 @@ final class FrameGuard {
     /** @param limit the largest data message accepted, in bytes */
     FrameGuard(long limit) {
         this.limit = limit;
+        this.compressedLimit = compressedLimit(limit);
+    }
+
+    /** What a compressed message may announce: an eighth more than the limit, and a few bytes. */
+    static long compressedLimit(long limit) {
+        return limit + limit / 8 + 64;
     }
 
     /** The announced size of the message that went over the limit, for the close reason. */
@@ -45,8 +57,11 @@ final class FrameGuard {
         return messageBytes;
     }
 
-    long limit() {
-        return limit;
+    /** {@code message too big: 70000 bytes, limit 65536}, for the close frame. */
+    String tooBigReason() {
+        return compressed
+                ? "message too big: " + messageBytes + " bytes compressed, limit " + compressedLimit + " compressed"
+                : "message too big: " + messageBytes + " bytes, limit " + limit;
     }
 
     /** True once a close frame from the client has begun. */
@@ -100,8 +115,11 @@ final class FrameGuard {
             return Verdict.PASS; // a control frame, possibly between the fragments of a data message
         }
         // a text or binary frame starts a message, a continuation adds to it
+        if (opcode != 0x0) {
+            compressed = (header[0] & 0x40) != 0;
+        }
         messageBytes = opcode == 0x0 ? messageBytes + length : length;
-        if (length < 0 || messageBytes > limit || messageBytes < 0) {
+        if (length < 0 || messageBytes > (compressed ? compressedLimit : limit) || messageBytes < 0) {
             return Verdict.TOO_BIG;
         }
         return Verdict.PASS;

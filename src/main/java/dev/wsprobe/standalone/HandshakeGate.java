@@ -165,8 +165,7 @@ final class HandshakeGate extends BaseFilter {
         return switch (verdict) {
             case PASS -> ctx.getInvokeAction();
             case UNMASKED -> closeWith(ctx, 1002, "unmasked frame: a client must mask every frame (RFC 6455 5.1)");
-            case TOO_BIG -> closeWith(ctx, 1009, "message too big: " + guard.messageBytes() + " bytes, limit "
-                    + guard.limit());
+            case TOO_BIG -> closeWith(ctx, 1009, guard.tooBigReason());
         };
     }
 

@@ -13,22 +13,23 @@ import javax.net.ssl.SSLContext;
  * @param clientAuth whether TLS clients must present a certificate the context's trust managers accept
  * @param tuning     threads, I/O strategy and buffers of the listeners' transport
  * @param config     what the server enforces (limits, origins, session keeping, message lines)
- * @param compression whether permessage-deflate is accepted when a client offers it (default off: see
- *                    {@link StandaloneServer} and the README for what it costs)
+ * @param compression whether permessage-deflate is accepted when a client offers it, and how (default
+ *                    {@link Compression#DEFAULT}; the README says what it costs)
  */
 public record ServerOptions(String host, int port, Integer tlsPort, SSLContext tlsContext, ClientAuth clientAuth,
-        ServerTuning tuning, ServerConfig config, boolean compression) {
+        ServerTuning tuning, ServerConfig config, Compression compression) {
     public static final String DEFAULT_HOST = "::";
     public static final int DEFAULT_PORT = 12345;
     public static final int DEFAULT_TLS_PORT = 12346;
 
-    /** Options without compression. */
+    /** Options with the default compression. */
     public ServerOptions(String host, int port, Integer tlsPort, SSLContext tlsContext, ClientAuth clientAuth,
             ServerTuning tuning, ServerConfig config) {
-        this(host, port, tlsPort, tlsContext, clientAuth, tuning, config, false);
+        this(host, port, tlsPort, tlsContext, clientAuth, tuning, config, Compression.DEFAULT);
     }
 
     public ServerOptions {
+        java.util.Objects.requireNonNull(compression, "compression");
         if ((tlsPort == null) != (tlsContext == null)) {
             throw new IllegalArgumentException("a TLS port needs a TLS context and the other way round");
         }
@@ -54,8 +55,13 @@ public record ServerOptions(String host, int port, Integer tlsPort, SSLContext t
         return new ServerOptions(host, port, tlsPort, tlsContext, clientAuth, tuning, newConfig, compression);
     }
 
+    public ServerOptions withCompression(Compression newCompression) {
+        return new ServerOptions(host, port, tlsPort, tlsContext, clientAuth, tuning, config, newCompression);
+    }
+
+    /** Compression on ({@link Compression#ON}) or off. */
     public ServerOptions withCompression(boolean on) {
-        return new ServerOptions(host, port, tlsPort, tlsContext, clientAuth, tuning, config, on);
+        return withCompression(on ? Compression.ON : Compression.OFF);
     }
 
     /** The same options with {@code change} applied to the server configuration. */

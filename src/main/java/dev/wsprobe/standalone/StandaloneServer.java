@@ -24,7 +24,6 @@ import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
 import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
 import org.glassfish.tyrus.core.TyrusWebSocketEngine;
-import org.glassfish.tyrus.ext.extension.deflate.PerMessageDeflateExtension;
 import org.glassfish.tyrus.server.TyrusServerContainer;
 import org.glassfish.tyrus.spi.WebSocketEngine;
 
@@ -47,6 +46,8 @@ public final class StandaloneServer implements AutoCloseable {
     private static final int TYRUS_DEFAULT_INCOMING_BUFFER = 4_194_315;
 
     private final EndpointContainer container;
+    /** Spare zlib state for permessage-deflate, shared by this server's connections. */
+    private final ZlibPool zlib = new ZlibPool();
     private final HttpServer http = new HttpServer();
     /** One thread for timers (the session keeper), so no timer holds a worker thread. */
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -74,7 +75,7 @@ public final class StandaloneServer implements AutoCloseable {
         this.options = options;
         this.probes = probes;
         this.context = new ServerContext(options.config(), journalLimits);
-        this.container = new EndpointContainer(options.config().maxMessageBytes(), options.compression());
+        this.container = new EndpointContainer(options.config().maxMessageBytes(), options.compression(), zlib);
         this.gate = new HandshakeGate(options.config(), timers);
     }
 
@@ -157,8 +158,7 @@ public final class StandaloneServer implements AutoCloseable {
                 + String.join(" and ", urls()));
         LOG.log(System.Logger.Level.INFO, "transport: " + options.tuning().describe());
         LOG.log(System.Logger.Level.INFO, "subprotocols: " + options.config().subprotocols().describe()
-                + "; compression (permessage-deflate): " + (options.compression()
-                        ? "on (context takeover, 15-bit windows; offers asking otherwise are declined)" : "off")
+                + "; compression (permessage-deflate): " + options.compression().describe()
                 + "; announce: " + (options.config().announce() ? "on" : "off"));
         LOG.log(System.Logger.Level.INFO, "test page: " + String.join(" and ", pageUrls())
                 + "; WebSocket handshakes allowed from " + options.config().allowedOrigins().describe());
@@ -238,6 +238,7 @@ public final class StandaloneServer implements AutoCloseable {
         blockingSends.shutdownNow();
         container.stop();
         http.shutdownNow();
+        zlib.close();
         ServerContexts.unregister(container);
         LOG.log(System.Logger.Level.INFO, "listener state did change, new: cancelled");
     }
@@ -252,11 +253,12 @@ public final class StandaloneServer implements AutoCloseable {
         private final WebSocketEngine engine;
         private final Set<jakarta.websocket.Extension> extensions;
 
-        EndpointContainer(int maxMessageBytes, boolean compression) {
+        EndpointContainer(int maxMessageBytes, Compression compression, ZlibPool zlib) {
             super(Set.<Class<?>>of(ReceiverEndpoint.class, EchoEndpoint.class));
             // Tyrus registers an annotated endpoint with the container's installed extensions (set before the
-            // engine deploys anything); the endpoints' configurator chooses among them per connection
-            extensions = compression ? Set.of(new PerMessageDeflateExtension()) : Set.of();
+            // engine deploys anything); the endpoints' configurator asks them about each connection's offers
+            extensions = compression.enabled()
+                    ? Set.of(new PermessageDeflate(compression, zlib, maxMessageBytes)) : Set.of();
             engine = new CompleteRefusalEngine(TyrusWebSocketEngine.builder(this)
                     .incomingBufferSize(incomingBufferSize(maxMessageBytes)).build());
         }

@@ -22,6 +22,7 @@ public final class WsprobeServerBuilder {
     private SSLContext sslContext;
     private ServerConfig config = ServerConfig.DEFAULT;
     private MessageJournal.Limits keep = MessageJournal.Limits.DEFAULT;
+    private Compression compression = Compression.DEFAULT;
 
     WsprobeServerBuilder() {
     }
@@ -92,6 +93,15 @@ public final class WsprobeServerBuilder {
     }
 
     /**
+     * Whether and how permessage-deflate is accepted (default {@link Compression#DEFAULT}: off), e.g.
+     * {@code Compression.ON.withServerContextTakeover(true)}.
+     */
+    public WsprobeServerBuilder compression(Compression newCompression) {
+        compression = Objects.requireNonNull(newCompression, "compression");
+        return this;
+    }
+
+    /**
      * Binds the ports on {@link WsprobeServer#HOST} and deploys the endpoints; when it returns, clients can
      * connect.
      *
@@ -99,7 +109,8 @@ public final class WsprobeServerBuilder {
      *                     deployed
      */
     public WsprobeServer start() throws IOException {
-        ServerOptions options = ServerOptions.plain(WsprobeServer.HOST, port).withConfig(config);
+        ServerOptions options = ServerOptions.plain(WsprobeServer.HOST, port).withConfig(config)
+                .withCompression(compression);
         X509Certificate trusted = null;
         TlsIdentity presented = developmentCertificate
                 ? DevelopmentCertificates.selfSigned(DevelopmentCertificates.LOCAL_NAMES)

@@ -216,6 +216,12 @@ public final class WsprobeServerExtension implements WsprobeUrls, BeforeAllCallb
             return this;
         }
 
+        /** See {@link WsprobeServerBuilder#compression(Compression)} (default off). */
+        public Builder compression(Compression compression) {
+            server.compression(compression);
+            return this;
+        }
+
         /** The extension; it starts a server from these settings when its tests begin, not now. */
         public WsprobeServerExtension build() {
             return new WsprobeServerExtension(server);

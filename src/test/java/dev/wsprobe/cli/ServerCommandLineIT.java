@@ -30,7 +30,9 @@ class ServerCommandLineIT {
         "--port 12360 --tls-port 12360 --self-signed | --port and --tls-port are both 12360",
         "--port 12346 --self-signed                  | --port and --tls-port are both 12346",
         "--port 0 --subprotocols chat,bad/name       | is not a subprotocol name",
-        "--port 0 --compression maybe                | is neither on nor off"})
+        "--port 0 --compression maybe                | is neither on nor off",
+        "--port 0 --compression-server-context-takeover yes | is neither on nor off",
+        "--port 0 --compression-client-window-bits 16 | --compression-client-window-bits 16: a deflate window is 8 to 15 bits"})
     void badValuesAreOneLineAndExitCode2(String arguments, String expected) throws Exception {
         String[] args = ("server " + arguments).split(" ");
         try (JarProcess run = JarProcess.start(args)) {
@@ -58,9 +60,12 @@ class ServerCommandLineIT {
     @Test
     void theNewFlagsAreInTheStartUpLine() throws Exception {
         try (JarProcess server = JarProcess.start("server", "--host", "127.0.0.1", "--port", "0",
-                "--subprotocols", "chat,json", "--compression", "on", "--announce")) {
+                "--subprotocols", "chat,json", "--compression", "on", "--compression-client-context-takeover", "off",
+                "--compression-client-window-bits", "10", "--announce")) {
             String line = server.awaitLine(text -> text.contains("subprotocols: "), "the features line");
-            assertTrue(line.contains("subprotocols: chat, json") && line.contains("permessage-deflate): on")
+            assertTrue(line.contains("subprotocols: chat, json") && line.contains("permessage-deflate): on (server: no "
+                    + "context takeover, 15-bit window, offers asking for a smaller one are declined; clients: asked "
+                    + "for client_no_context_takeover, asked for client_max_window_bits=10)")
                     && line.contains("announce: on"), line);
             server.terminate();
         }

@@ -382,27 +382,40 @@ class ChromiumInteropTest {
      */
     /**
      * wsprobe's own server, seen from the browser: it takes the first subprotocol the page offers and, with
-     * compression on, the permessage-deflate every browser offers; the echo comes back through both.
+     * compression on, the permessage-deflate every browser offers, answered with and without context takeover;
+     * the echoes come back through both.
      */
     @Test
     void wsprobesServerTakesTheFirstOfferedSubprotocolAndDeflateWhenOn() throws Exception {
-        // the page comes from the test's main server: this one lets that origin in
-        try (StandaloneServer compressing = StandaloneServer.start(ServerOptions.plain("127.0.0.1", 0)
-                .withCompression(true).withConfig(config -> config.withAllowedOrigins(AllowedOrigins.parse("*"))))) {
-            page.open(pageUrl(false));
-            page.setUrl("ws://localhost:" + compressing.port() + "/echo");
-            page.setProtocols("chat,v2.chat");
-            page.connect();
-            page.awaitState("open");
-            page.awaitVisible("negotiated");
-            assertEquals("chat", page.text("negotiated-protocol"));
-            String extensions = page.text("negotiated-extensions");
-            assertTrue(extensions.startsWith("permessage-deflate"), "deflate agreed with Chromium: " + extensions);
-            page.typeMessage("compressed both ways");
-            page.sendText();
-            page.awaitEntry("[data-kind=received][data-type=text][data-size='20']");
-            page.disconnect(1000, "done");
-            page.awaitState("closed");
+        Map<Compression, String> answers = new java.util.LinkedHashMap<>();
+        answers.put(Compression.ON, "permessage-deflate; server_no_context_takeover");
+        answers.put(Compression.ON.withClientContextTakeover(false),
+                "permessage-deflate; server_no_context_takeover; client_no_context_takeover");
+        answers.put(Compression.ON.withServerContextTakeover(true).withClientMaxWindowBits(10),
+                "permessage-deflate; client_max_window_bits=10");
+        for (Map.Entry<Compression, String> expected : answers.entrySet()) {
+            // the page comes from the test's main server: this one lets that origin in
+            try (StandaloneServer compressing = StandaloneServer.start(ServerOptions.plain("127.0.0.1", 0)
+                    .withCompression(expected.getKey())
+                    .withConfig(config -> config.withAllowedOrigins(AllowedOrigins.parse("*"))))) {
+                page.open(pageUrl(false));
+                page.setUrl("ws://localhost:" + compressing.port() + "/echo");
+                page.setProtocols("chat,v2.chat");
+                page.connect();
+                page.awaitState("open");
+                page.awaitVisible("negotiated");
+                assertEquals("chat", page.text("negotiated-protocol"));
+                assertEquals(expected.getValue(), page.text("negotiated-extensions"), "deflate agreed with Chromium");
+                for (int i = 0; i < 3; i++) {
+                    page.typeMessage("compressed both ways " + i);
+                    page.sendText();
+                }
+                WebElement third = page.awaitEntry("[data-kind=received][data-type=text][data-size='22']", 3);
+                assertTrue(third.getText().contains("compressed both ways 2"), "each echo inflated by the browser: "
+                        + third.getText());
+                page.disconnect(1000, "done");
+                page.awaitState("closed");
+            }
         }
     }
 

@@ -109,4 +109,42 @@ class FrameGuardTest {
         feed(guard, frame(true, Frame.CLOSE, 2, true), 1);
         assertEquals(true, guard.clientClosed(), "the client answered the close");
     }
+
+    /** A frame with RSV1 set: permessage-deflate's mark of a compressed message, on its first frame. */
+    private static byte[] compressed(boolean fin, int opcode, int payloadBytes) {
+        return Frames.encode(fin, 4, opcode, MASK, new byte[payloadBytes]);
+    }
+
+    @ParameterizedTest(name = "reads of {0} bytes")
+    @ValueSource(ints = {1, 3, 14, 1500})
+    void compressedMessagesMayAnnounceDeflatesOverheadAboveTheLimit(int chunk) {
+        long compressedLimit = FrameGuard.compressedLimit(LIMIT);
+        assertEquals(LIMIT + LIMIT / 8 + 64, compressedLimit);
+        byte[] traffic = concat(compressed(true, Frame.TEXT, (int) compressedLimit),
+                compressed(false, Frame.BINARY, 600), frame(true, Frame.PING, 5, true),
+                frame(true, Frame.CONTINUATION, (int) compressedLimit - 600, true),
+                frame(true, Frame.CLOSE, 2, true));
+        FrameGuard guard = new FrameGuard(LIMIT);
+        assertEquals(FrameGuard.Verdict.PASS, feed(guard, traffic, chunk),
+                "RSV1 changes neither the header's length nor the opcode; continuations count as compressed");
+        assertEquals(true, guard.clientClosed(), "and a close frame is still seen as one");
+    }
+
+    @Test
+    void aCompressedMessageOverItsLimitIsRefusedAndSaysSo() {
+        FrameGuard guard = new FrameGuard(LIMIT);
+        long compressedLimit = FrameGuard.compressedLimit(LIMIT);
+        assertEquals(FrameGuard.Verdict.TOO_BIG, feed(guard, concat(compressed(false, Frame.TEXT, 1000),
+                frame(true, Frame.CONTINUATION, (int) compressedLimit - 999, true)), 64));
+        assertEquals("message too big: " + (compressedLimit + 1) + " bytes compressed, limit " + compressedLimit
+                + " compressed", guard.tooBigReason());
+    }
+
+    @Test
+    void aPlainMessageAfterACompressedOneHasThePlainLimitAgain() {
+        FrameGuard guard = new FrameGuard(LIMIT);
+        assertEquals(FrameGuard.Verdict.PASS, feed(guard, compressed(true, Frame.TEXT, LIMIT + 50), 100));
+        assertEquals(FrameGuard.Verdict.TOO_BIG, feed(guard, frame(true, Frame.TEXT, LIMIT + 1, true), 100));
+        assertEquals("message too big: 1001 bytes, limit 1000", guard.tooBigReason());
+    }
 }

@@ -1,7 +1,6 @@
 package dev.wsprobe.standalone;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsprobe.server.ServerConfig;
@@ -22,8 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The test-server features of the standalone host that need a configuration of their own: subprotocols
- * restricted to a list, the announcement, and permessage-deflate on and off, with the JDK's client, raw
- * upgrade requests and Python's websockets (which offers deflate as browsers do).
+ * restricted to a list, the announcement, and a subprotocol and permessage-deflate together for Python's
+ * websockets (which offers deflate as browsers do), with the JDK's client and raw upgrade requests
+ * (compression's own cases: {@link CompressionTest}).
  */
 class TestServerFeaturesTest {
     private static StandaloneServer start(UnaryOperator<ServerConfig> config, boolean compression) throws Exception {
@@ -90,36 +90,6 @@ class TestServerFeaturesTest {
             client.sendText("only the echo");
             assertEquals("only the echo", client.nextText(), "no announcement unless asked for");
             assertEquals(1000, client.closeNormally().code());
-        }
-    }
-
-    @Test
-    void compressionOnAcceptsPlainDeflateOffersAndDeclinesWhatItCannotHonour() throws Exception {
-        try (StandaloneServer server = start(UnaryOperator.identity(), true)) {
-            URI echo = ws(server, "/echo");
-            PlainHttp.Response browserLike = PlainHttp.exchange(echo, PlainHttp.upgrade(echo, "/echo",
-                    "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits"));
-            assertEquals(101, browserLike.status());
-            assertEquals("permessage-deflate", browserLike.header("Sec-WebSocket-Extensions"),
-                    "accepted with context takeover and 15-bit windows, the only thing the server does");
-
-            PlainHttp.Response noTakeover = PlainHttp.exchange(echo, PlainHttp.upgrade(echo, "/echo",
-                    "Sec-WebSocket-Extensions: permessage-deflate; server_no_context_takeover"));
-            assertEquals(101, noTakeover.status());
-            assertNull(noTakeover.header("Sec-WebSocket-Extensions"),
-                    "an offer the server cannot honour is declined, not accepted and ignored");
-
-            PlainHttp.Response fallback = PlainHttp.exchange(echo, PlainHttp.upgrade(echo, "/echo",
-                    "Sec-WebSocket-Extensions: permessage-deflate; server_max_window_bits=10, permessage-deflate"));
-            assertEquals("permessage-deflate", fallback.header("Sec-WebSocket-Extensions"),
-                    "the client's fallback offer is taken");
-        }
-        try (StandaloneServer off = start(UnaryOperator.identity(), false)) {
-            URI echo = ws(off, "/echo");
-            PlainHttp.Response response = PlainHttp.exchange(echo, PlainHttp.upgrade(echo, "/echo",
-                    "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits"));
-            assertEquals(101, response.status());
-            assertNull(response.header("Sec-WebSocket-Extensions"), "compression is off by default");
         }
     }
 

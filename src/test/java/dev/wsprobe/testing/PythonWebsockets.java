@@ -62,20 +62,69 @@ public final class PythonWebsockets {
                 "            await ws.send(m)",
                 "            print(await asyncio.wait_for(ws.recv(), 10))",
                 "asyncio.run(main())");
-        Process python = new ProcessBuilder(PYTHON.toString(), "-c", script, target.toString(), json(subprotocols),
-                json(messages)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> lines = run(script, target.toString(), json(subprotocols), json(messages));
+        return new Conversation(lines.get(0), lines.get(1), lines.subList(2, lines.size()));
+    }
+
+    /**
+     * What the client agreed on for permessage-deflate: the server's {@code Sec-WebSocket-Extensions} answer
+     * ("" for none), the library's reading of it ({@code local_no_context_takeover=True ...}, "" for no deflate),
+     * and the echoes.
+     */
+    public record Deflate(String answer, String agreed, List<String> echoes) {
+    }
+
+    /**
+     * Connects to {@code target} offering permessage-deflate as {@code offers} say, in order (each a JSON object
+     * of the library's {@code ClientPerMessageDeflateFactory} arguments, e.g. {@code {"server_max_window_bits":
+     * 10}}; {@code {}} is its default offer, {@code permessage-deflate; client_max_window_bits}), then sends
+     * each message and reads one answer for each. The library checks the answer against RFC 7692 and fails the
+     * connection on one it must not accept.
+     */
+    public static Deflate deflate(URI target, List<String> offers, List<String> messages) throws Exception {
+        String script = String.join("\n",
+                "import asyncio, sys, json",
+                "import websockets",
+                "from websockets.extensions.permessage_deflate import ClientPerMessageDeflateFactory as F",
+                "async def main():",
+                "    url, offers, messages = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3])",
+                "    factories = [F(**offer) for offer in offers]",
+                "    async with websockets.connect(url, extensions=factories, open_timeout=10) as ws:",
+                "        print(ws.response_headers.get('Sec-WebSocket-Extensions', ''))",
+                "        print(' '.join(f'{k}={v}' for e in ws.extensions for k, v in sorted(vars(e).items())",
+                "                       if k.startswith(('local_', 'remote_'))))",
+                "        for m in messages:",
+                "            await ws.send(m)",
+                "            print(await asyncio.wait_for(ws.recv(), 10))",
+                "asyncio.run(main())");
+        List<String> lines = run(script, target.toString(), "[" + String.join(",", offers) + "]", json(messages));
+        return new Deflate(lines.get(0), lines.get(1), lines.subList(2, lines.size()));
+    }
+
+    /** Runs {@code script} with {@code arguments}; its output lines (at least two), or the test fails. */
+    private static List<String> run(String script, String... arguments) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(PYTHON.toString(), "-c", script));
+        command.addAll(List.of(arguments));
+        // output into files: a pipe nobody reads while waiting would stop the client at 64 KiB of echoes
+        Path out = Files.createTempFile("wsprobe-python", ".out");
+        Path err = Files.createTempFile("wsprobe-python", ".err");
+        Process python = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         try {
             if (!python.waitFor(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
                 throw new AssertionError("the Python client did not finish within " + Await.PATIENCE.toSeconds() + " s");
             }
-            List<String> lines = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .toList();
+            List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
             if (python.exitValue() != 0 || lines.size() < 2) {
-                throw new AssertionError("the Python client failed (exit " + python.exitValue() + "): " + lines);
+                String error = Files.readAllLines(err, StandardCharsets.UTF_8).stream().reduce((first, last) -> last)
+                        .orElse("");
+                throw new AssertionError("the Python client failed (exit " + python.exitValue() + "): " + lines
+                        + " " + error);
             }
-            return new Conversation(lines.get(0), lines.get(1), lines.subList(2, lines.size()));
+            return lines;
         } finally {
             python.destroyForcibly();
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
         }
     }
 

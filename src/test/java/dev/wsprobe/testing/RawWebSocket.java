@@ -199,6 +199,21 @@ public final class RawWebSocket implements AutoCloseable {
         send(true, CLOSE, Frame.closePayload(code, reason));
     }
 
+    /** A frame with its RSV1 bit (permessage-deflate's "compressed"), which {@link Frame} does not keep. */
+    public record Received(boolean rsv1, Frame frame) {
+    }
+
+    /** Reads the next frame and whether its RSV1 bit is set. */
+    public Received readWithRsv1() throws IOException {
+        in.mark(1);
+        int first = in.read();
+        if (first < 0) {
+            throw new EOFException("the server closed the connection");
+        }
+        in.reset();
+        return new Received((first & 0x40) != 0, read());
+    }
+
     /** Reads the next frame (servers do not mask). */
     public Frame read() throws IOException {
         return Frames.read(in, Integer.MAX_VALUE);
