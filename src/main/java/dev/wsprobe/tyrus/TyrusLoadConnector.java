@@ -3,7 +3,7 @@ package dev.wsprobe.tyrus;
 import dev.wsprobe.client.ClientOptions;
 import dev.wsprobe.load.LoadConnector;
 import dev.wsprobe.sender.WebSocketUrl;
-import dev.wsprobe.tls.SslContexts;
+import dev.wsprobe.tls.PeerEngines;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
@@ -73,9 +73,9 @@ public final class TyrusLoadConnector implements LoadConnector {
         properties.put(ClientProperties.MASKING_KEY_GENERATOR,
                 (MaskingKeyGenerator) () -> ThreadLocalRandom.current().nextInt());
         if (WebSocketUrl.isSecure(target)) {
-            SslEngineConfigurator engines = new SslEngineConfigurator(tls.context());
-            engines.setEnabledProtocols(SslContexts.protocols());
-            engines.setEnabledCipherSuites(SslContexts.cipherSuites(tls.context()));
+            // engines that know the port, so that the JDK resumes sessions: see PeerEngines
+            int port = target.getPort() > 0 ? target.getPort() : 443;
+            SslEngineConfigurator engines = new SslEngineConfigurator(new PeerEngines(tls.context(), port));
             engines.setHostVerificationEnabled(tls.verifyHostName());
             properties.put(ClientProperties.SSL_ENGINE_CONFIGURATOR, engines);
         }

@@ -1,0 +1,180 @@
+package dev.wsprobe.tyrus;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wsprobe.standalone.WsprobeServer;
+import dev.wsprobe.testing.TestPki;
+import dev.wsprobe.tls.SslContexts;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Session;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLContextSpi;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The load generator's wss connections resume the TLS session of an earlier connection to the same server (a
+ * full handshake verifies the certificate and the server's signature, the load generator's main cost per
+ * connection), and its engines follow wsprobe's TLS policy. Checked on the engines the client really used,
+ * through the JDK's {@link SSLSession}: a resumed session keeps the creation time of the session it resumes.
+ */
+class LoadTlsResumptionTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static WsprobeServer server;
+    private static URI target;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = WsprobeServer.builder().tls(new TestPki().serverIdentity("localhost", "127.0.0.1")).start();
+        target = URI.create("wss://localhost:" + server.tlsPort().orElseThrow() + "/echo");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void aSecondConnectionToTheSameServerResumesTheFirstsSession() throws Exception {
+        RecordingContext recording = new RecordingContext(server.clientSslContext());
+        try (TyrusLoadConnector connector = new TyrusLoadConnector(ClientTls.verifying(recording), TIMEOUT)) {
+            connector.connect(new Opened(), target, null);
+            SSLSession first = recording.engines.get(0).getSession();
+            // the clock has moved past the first session's creation, so a new full handshake would show a later one
+            while (System.currentTimeMillis() <= first.getCreationTime()) {
+                Thread.onSpinWait();
+            }
+            connector.connect(new Opened(), target, null);
+            connector.connect(new Opened(), target, null);
+
+            assertEquals(3, recording.engines.size(), "one engine per connection");
+            for (SSLEngine engine : recording.engines) {
+                assertEquals(server.tlsPort().orElseThrow(), engine.getPeerPort(),
+                        "engines are made for the server's port, the key of the JDK's session cache");
+            }
+            SSLSession second = recording.engines.get(1).getSession();
+            SSLSession third = recording.engines.get(2).getSession();
+            assertEquals("TLSv1.3", second.getProtocol());
+            assertEquals(first.getCreationTime(), second.getCreationTime(),
+                    "the second connection resumed the first's session instead of a full handshake");
+            assertEquals(first.getCreationTime(), third.getCreationTime(), "and so did the third");
+            assertArrayEquals(first.getPeerCertificates(), second.getPeerCertificates(),
+                    "the resumed session is the server's, with its certificate");
+        }
+    }
+
+    @Test
+    void aNewLoadGeneratorMakesAFullHandshakeAndItsEnginesFollowWsprobesPolicy() throws Exception {
+        RecordingContext recording = new RecordingContext(server.clientSslContext());
+        long before = System.currentTimeMillis();
+        try (TyrusLoadConnector connector = new TyrusLoadConnector(ClientTls.verifying(recording), TIMEOUT)) {
+            connector.connect(new Opened(), target, null);
+        }
+        SSLEngine engine = recording.engines.get(0);
+        assertTrue(engine.getSession().getCreationTime() >= before,
+                "a fresh client context has nothing to resume: a new session");
+        assertArrayEquals(SslContexts.protocols(), engine.getEnabledProtocols(), "TLS 1.3 and 1.2 only");
+        assertArrayEquals(SslContexts.cipherSuites(recording), engine.getEnabledCipherSuites(),
+                "wsprobe's suites only (Tyrus' Grizzly client drops what its configurator is told)");
+        assertNotEquals(List.of(), List.of(engine.getEnabledCipherSuites()));
+    }
+
+    /** An endpoint that only needs to open. */
+    private static final class Opened extends Endpoint {
+        @Override
+        public void onOpen(Session session, EndpointConfig config) {
+            // TyrusLoadConnector.connect returns once open: nothing to wait for here
+        }
+    }
+
+    /** A client context that keeps every engine it makes, to look at their sessions afterwards. */
+    private static final class RecordingContext extends SSLContext {
+        final List<SSLEngine> engines;
+
+        RecordingContext(SSLContext context) {
+            this(context, new CopyOnWriteArrayList<>());
+        }
+
+        private RecordingContext(SSLContext context, List<SSLEngine> engines) {
+            super(new Spi(context, engines), context.getProvider(), context.getProtocol());
+            this.engines = engines;
+        }
+    }
+
+    private static final class Spi extends SSLContextSpi {
+        private final SSLContext context;
+        private final List<SSLEngine> engines;
+
+        Spi(SSLContext context, List<SSLEngine> engines) {
+            this.context = context;
+            this.engines = engines;
+        }
+
+        @Override
+        protected SSLEngine engineCreateSSLEngine(String host, int port) {
+            SSLEngine engine = context.createSSLEngine(host, port);
+            engines.add(engine);
+            return engine;
+        }
+
+        @Override
+        protected SSLEngine engineCreateSSLEngine() {
+            SSLEngine engine = context.createSSLEngine();
+            engines.add(engine);
+            return engine;
+        }
+
+        @Override
+        protected void engineInit(KeyManager[] keys, TrustManager[] trust, SecureRandom random) {
+            throw new UnsupportedOperationException("wraps an initialised context");
+        }
+
+        @Override
+        protected SSLSocketFactory engineGetSocketFactory() {
+            return context.getSocketFactory();
+        }
+
+        @Override
+        protected SSLServerSocketFactory engineGetServerSocketFactory() {
+            return context.getServerSocketFactory();
+        }
+
+        @Override
+        protected SSLSessionContext engineGetServerSessionContext() {
+            return context.getServerSessionContext();
+        }
+
+        @Override
+        protected SSLSessionContext engineGetClientSessionContext() {
+            return context.getClientSessionContext();
+        }
+
+        @Override
+        protected SSLParameters engineGetDefaultSSLParameters() {
+            return context.getDefaultSSLParameters();
+        }
+
+        @Override
+        protected SSLParameters engineGetSupportedSSLParameters() {
+            return context.getSupportedSSLParameters();
+        }
+    }
+}
