@@ -3,7 +3,6 @@ package dev.wsprobe.tyrus;
 import dev.wsprobe.client.ClientOptions;
 import dev.wsprobe.load.LoadConnector;
 import dev.wsprobe.sender.WebSocketUrl;
-import dev.wsprobe.tls.PeerEngines;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
@@ -18,7 +17,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
-import org.glassfish.tyrus.client.SslEngineConfigurator;
 import org.glassfish.tyrus.container.grizzly.client.GrizzlyClientProperties;
 import org.glassfish.tyrus.core.MaskingKeyGenerator;
 
@@ -74,10 +72,7 @@ public final class TyrusLoadConnector implements LoadConnector {
                 (MaskingKeyGenerator) () -> ThreadLocalRandom.current().nextInt());
         if (WebSocketUrl.isSecure(target)) {
             // engines that know the port, so that the JDK resumes sessions: see PeerEngines
-            int port = target.getPort() > 0 ? target.getPort() : 443;
-            SslEngineConfigurator engines = new SslEngineConfigurator(new PeerEngines(tls.context(), port));
-            engines.setHostVerificationEnabled(tls.verifyHostName());
-            properties.put(ClientProperties.SSL_ENGINE_CONFIGURATOR, engines);
+            properties.put(ClientProperties.SSL_ENGINE_CONFIGURATOR, TyrusClientConfig.engines(tls, target));
         }
         return client;
     }

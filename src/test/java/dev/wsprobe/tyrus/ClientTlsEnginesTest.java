@@ -3,6 +3,7 @@ package dev.wsprobe.tyrus;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsprobe.standalone.WsprobeServer;
@@ -11,19 +12,25 @@ import dev.wsprobe.tls.SslContexts;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Session;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLContextSpi;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLServerSocketFactory;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import org.junit.jupiter.api.AfterAll;
@@ -31,12 +38,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The load generator's wss connections resume the TLS session of an earlier connection to the same server (a
- * full handshake verifies the certificate and the server's signature, the load generator's main cost per
- * connection), and its engines follow wsprobe's TLS policy. Checked on the engines the client really used,
- * through the JDK's {@link SSLSession}: a resumed session keeps the creation time of the session it resumes.
+ * The TLS engines of wsprobe's Tyrus clients. The load generator's wss connections resume the TLS session of an
+ * earlier connection to the same server (a full handshake verifies the certificate and the server's signature,
+ * the load generator's main cost per connection): checked on the engines the client really used, through the
+ * JDK's {@link SSLSession}, where a resumed session keeps the creation time of the session it resumes. And the
+ * engines of both clients (load, and send/connect) offer wsprobe's protocols and suites only.
  */
-class LoadTlsResumptionTest {
+class ClientTlsEnginesTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static WsprobeServer server;
     private static URI target;
@@ -95,6 +103,49 @@ class LoadTlsResumptionTest {
         assertArrayEquals(SslContexts.cipherSuites(recording), engine.getEnabledCipherSuites(),
                 "wsprobe's suites only (Tyrus' Grizzly client drops what its configurator is told)");
         assertNotEquals(List.of(), List.of(engine.getEnabledCipherSuites()));
+    }
+
+    @Test
+    void theStandaloneClientOffersNoSuiteOutsideWsprobesPolicy() throws Exception {
+        TestPki pki = new TestPki();
+        SSLContext serverContext = pki.serverContext(pki.serverIdentity("localhost"));
+        try (SSLServerSocket cbcOnly = (SSLServerSocket) serverContext.getServerSocketFactory()
+                .createServerSocket(0, 4, InetAddress.getLoopbackAddress())) {
+            cbcOnly.setEnabledProtocols(new String[] {"TLSv1.2"});
+            cbcOnly.setEnabledCipherSuites(new String[] {"TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256",
+                "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384"});
+            URI cbcTarget = URI.create("wss://localhost:" + cbcOnly.getLocalPort() + "/echo");
+
+            // control: a plain JDK client with the same trust agrees on a CBC suite with this server
+            CompletableFuture<String> control = acceptOneHandshake(cbcOnly);
+            try (SSLSocket plain = (SSLSocket) pki.trustingClientContext().getSocketFactory()
+                    .createSocket("localhost", cbcOnly.getLocalPort())) {
+                plain.startHandshake();
+            }
+            assertTrue(control.get(10, TimeUnit.SECONDS).contains("_CBC_"), "the server speaks CBC");
+
+            CompletableFuture<String> handshake = acceptOneHandshake(cbcOnly);
+            try (TyrusClientConnector client = new TyrusClientConnector(ClientTls.verifying(
+                    pki.trustingClientContext()), cbcTarget, TIMEOUT)) {
+                assertThrows(Exception.class, () -> client.connect(new Opened(), cbcTarget),
+                        "no TLS connection without a common suite");
+            }
+            assertTrue(handshake.get(10, TimeUnit.SECONDS).startsWith("failed: "),
+                    "the server found no suite in common with wsprobe's client: " + handshake.get());
+        }
+    }
+
+    /** The server side of one TLS handshake: its suite, or "failed: " and why. */
+    private static CompletableFuture<String> acceptOneHandshake(SSLServerSocket server) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (SSLSocket accepted = (SSLSocket) server.accept()) {
+                accepted.setSoTimeout(10_000);
+                accepted.startHandshake();
+                return accepted.getSession().getCipherSuite();
+            } catch (IOException e) {
+                return "failed: " + e;
+            }
+        });
     }
 
     /** An endpoint that only needs to open. */
