@@ -44,6 +44,9 @@
 #   WSPROBE_JAVA_OPTS JVM options of the wsprobe server (default: the README's recommendation for many connections)
 #   WSPROBE_SERVER_FLAGS  more `wsprobe server` flags, e.g. "--io-strategy worker-thread" to compare transports
 #   LOAD_JAVA_OPTS    JVM options of the load generator (default: none)
+#   LOAD_JAR          the jar that runs `wsprobe load` (default: target/wsprobe.jar), to compare two builds of it
+#   TLS_RESUMPTION    on or off: whether a generator's wss connections resume the session of an earlier one
+#                     (wsprobe load --tls-resumption; the Node client with --tls-resume) (default on)
 #   SERVER_JAR        the jar the wsprobe servers run (default: target/wsprobe.jar, which also runs the load), to
 #                     compare two builds of the server under the same load generator
 set -euo pipefail
@@ -70,6 +73,7 @@ RAW_TCP=${RAW_TCP:-yes}
 WSPROBE_JAVA_OPTS=${WSPROBE_JAVA_OPTS:-"-XX:+UseSerialGC -Xmn16m"}
 WSPROBE_SERVER_FLAGS=${WSPROBE_SERVER_FLAGS:-}
 LOAD_JAVA_OPTS=${LOAD_JAVA_OPTS:-}
+TLS_RESUMPTION=${TLS_RESUMPTION:-on}
 SIZE=52
 # a WebSocket frame of a 52-byte text message from a client: 2 header bytes, 4 mask bytes, the payload
 RAW_FRAME_BYTES=58
@@ -81,6 +85,11 @@ case "$GENERATOR" in
   both) GENERATORS=(wsprobe node) ;;
   *) echo "GENERATOR must be wsprobe, node or both, not $GENERATOR" >&2; exit 2 ;;
 esac
+case "$TLS_RESUMPTION" in
+  on) NODE_TLS=(--tls-resume) ;;
+  off) NODE_TLS=() ;;
+  *) echo "TLS_RESUMPTION must be on or off, not $TLS_RESUMPTION" >&2; exit 2 ;;
+esac
 case "$CERT_KEY" in
   p256) KEY_ARGS=(-newkey ec -pkeyopt ec_paramgen_curve:P-256) ;;
   rsa) KEY_ARGS=(-newkey rsa:2048) ;;
@@ -90,6 +99,7 @@ esac
 
 JAR=target/wsprobe.jar
 SERVER_JAR=${SERVER_JAR:-$JAR}
+LOAD_JAR=${LOAD_JAR:-$JAR}
 WAR=target/wsprobe.war
 WILDFLY_HOME=${WILDFLY_HOME:-target/wildfly}
 DEPS=bench/.deps
@@ -176,7 +186,7 @@ openssl pkcs12 -export -in "$TLS_DIR/cert.pem" -inkey "$TLS_DIR/key.pem" -out "$
     echo "wsprobe server JDK ${label:-(reference)}: $("${jdk#*=}" -version 2>&1 | head -1)"
   done
   echo "wsprobe server JVM options: $WSPROBE_JAVA_OPTS; extra server flags: ${WSPROBE_SERVER_FLAGS:-none}"
-  echo "generators: ${GENERATORS[*]}; certificate: $CERT_KEY; load JVM options: ${LOAD_JAVA_OPTS:-none}"
+  echo "generators: ${GENERATORS[*]}; certificate: $CERT_KEY; TLS resumption: $TLS_RESUMPTION; load JVM options: ${LOAD_JAVA_OPTS:-none}; load jar: $LOAD_JAR"
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "busiest other processes at start:"
   # command names only: another process's arguments may hold what is not ours to publish
@@ -305,10 +315,11 @@ start_generator() {
   local generator=$1 result=$2
   shift 2
   local trust=()
-  [ -n "$TLS_CLIENT" ] && trust=(--cacert "$TLS_DIR/cert.pem")
   if [ "$generator" = wsprobe ]; then
-    "$LOAD_JAVA" $LOAD_JAVA_OPTS -jar "$JAR" load --json "${trust[@]}" "$@" > "$result" 2>>"$OUT/load-live.txt" &
+    [ -n "$TLS_CLIENT" ] && trust=(--cacert "$TLS_DIR/cert.pem" --tls-resumption "$TLS_RESUMPTION")
+    "$LOAD_JAVA" $LOAD_JAVA_OPTS -jar "$LOAD_JAR" load --json "${trust[@]}" "$@" > "$result" 2>>"$OUT/load-live.txt" &
   else
+    [ -n "$TLS_CLIENT" ] && trust=(--cacert "$TLS_DIR/cert.pem" "${NODE_TLS[@]}")
     NODE_PATH="$DEPS/node_modules" node bench/ws-load.js --json "${trust[@]}" "$@" > "$result" 2>>"$OUT/load-live.txt" &
   fi
   GENERATOR_PID=$!

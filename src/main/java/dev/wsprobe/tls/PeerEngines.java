@@ -31,7 +31,7 @@ import javax.net.ssl.TrustManager;
 public final class PeerEngines extends SSLContext {
     /**
      * @param context a client context, initialised
-     * @param peerPort the port engines are made for when their creator gives none (or -1)
+     * @param peerPort the port engines are made for when their creator gives none; -1 for none (no resumption)
      */
     public PeerEngines(SSLContext context, int peerPort) {
         super(new Spi(context, peerPort), context.getProvider(), context.getProtocol());
@@ -51,7 +51,7 @@ public final class PeerEngines extends SSLContext {
 
         @Override
         protected SSLEngine engineCreateSSLEngine(String host, int port) {
-            return policy(context.createSSLEngine(host, port > 0 ? port : peerPort));
+            return policy(context.createSSLEngine(host, port > 0 && peerPort > 0 ? port : peerPort));
         }
 
         @Override

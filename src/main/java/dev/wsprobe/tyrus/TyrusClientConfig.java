@@ -53,7 +53,12 @@ public final class TyrusClientConfig {
      * with wsprobe's protocols and suites (see {@link PeerEngines}, which says why Tyrus' own settings do not serve).
      */
     public static SslEngineConfigurator engines(ClientTls tls, URI target) {
-        int port = target.getPort() > 0 ? target.getPort() : 443;
+        return engines(tls, target, true);
+    }
+
+    /** The same; without {@code resume}, every connection makes a full handshake (engines made without a port). */
+    public static SslEngineConfigurator engines(ClientTls tls, URI target, boolean resume) {
+        int port = !resume ? -1 : target.getPort() > 0 ? target.getPort() : 443;
         SslEngineConfigurator engines = new SslEngineConfigurator(new PeerEngines(tls.context(), port));
         engines.setHostVerificationEnabled(tls.verifyHostName());
         return engines;

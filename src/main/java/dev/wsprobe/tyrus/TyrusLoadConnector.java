@@ -32,6 +32,7 @@ public final class TyrusLoadConnector implements LoadConnector {
     private final Map<Optional<InetAddress>, ClientManager> clients = new ConcurrentHashMap<>();
     private final ClientOptions options;
     private final ClientEndpointConfig config;
+    private final boolean resumeTls;
 
     /** @param tls for wss:// targets; null for ws:// (Tyrus would force TLS on a ws:// URL given a configurator) */
     public TyrusLoadConnector(ClientTls tls, Duration handshakeTimeout) {
@@ -40,7 +41,16 @@ public final class TyrusLoadConnector implements LoadConnector {
 
     /** @param options headers, Origin, subprotocols, proxy and compression for every connection */
     public TyrusLoadConnector(ClientTls tls, Duration handshakeTimeout, ClientOptions options) {
+        this(tls, handshakeTimeout, options, true);
+    }
+
+    /**
+     * @param resumeTls wss: resume the session of an earlier connection to the same server (no certificate
+     *                  verification, the main CPU cost of a new connection), or a full handshake every time
+     */
+    public TyrusLoadConnector(ClientTls tls, Duration handshakeTimeout, ClientOptions options, boolean resumeTls) {
         this.tls = tls;
+        this.resumeTls = resumeTls;
         this.handshakeTimeout = handshakeTimeout;
         this.options = options;
         this.config = TyrusClientConfig.endpointConfig(options);
@@ -71,8 +81,7 @@ public final class TyrusLoadConnector implements LoadConnector {
         properties.put(ClientProperties.MASKING_KEY_GENERATOR,
                 (MaskingKeyGenerator) () -> ThreadLocalRandom.current().nextInt());
         if (WebSocketUrl.isSecure(target)) {
-            // engines that know the port, so that the JDK resumes sessions: see PeerEngines
-            properties.put(ClientProperties.SSL_ENGINE_CONFIGURATOR, TyrusClientConfig.engines(tls, target));
+            properties.put(ClientProperties.SSL_ENGINE_CONFIGURATOR, TyrusClientConfig.engines(tls, target, resumeTls));
         }
         return client;
     }

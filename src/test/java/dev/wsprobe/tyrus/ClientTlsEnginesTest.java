@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wsprobe.client.ClientOptions;
 import dev.wsprobe.standalone.WsprobeServer;
 import dev.wsprobe.testing.TestPki;
 import dev.wsprobe.tls.SslContexts;
@@ -86,6 +87,24 @@ class ClientTlsEnginesTest {
             assertEquals(first.getCreationTime(), third.getCreationTime(), "and so did the third");
             assertArrayEquals(first.getPeerCertificates(), second.getPeerCertificates(),
                     "the resumed session is the server's, with its certificate");
+        }
+    }
+
+    @Test
+    void withoutResumptionEveryConnectionMakesAFullHandshake() throws Exception {
+        RecordingContext recording = new RecordingContext(server.clientSslContext());
+        try (TyrusLoadConnector connector = new TyrusLoadConnector(ClientTls.verifying(recording), TIMEOUT,
+                ClientOptions.NONE, false)) {
+            connector.connect(new Opened(), target, null);
+            SSLSession first = recording.engines.get(0).getSession();
+            while (System.currentTimeMillis() <= first.getCreationTime()) {
+                Thread.onSpinWait();
+            }
+            connector.connect(new Opened(), target, null);
+            SSLSession second = recording.engines.get(1).getSession();
+            assertTrue(second.getCreationTime() > first.getCreationTime(),
+                    "--tls-resumption off: a session of its own, from a full handshake");
+            assertEquals(-1, recording.engines.get(1).getPeerPort(), "made without a port: the JDK caches nothing");
         }
     }
 
