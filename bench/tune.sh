@@ -7,7 +7,8 @@
 #   VARIANTS="same-thread=--io-strategy same-thread|workers-4=--io-strategy worker-thread --worker-threads 4" bench/tune.sh
 #
 # Settings: VARIANTS (label=server flags, separated by |), JVM_VARIANTS (label=JVM options, separated by |),
-# REPEAT (default 3), and bench/run.sh's FANIN_POINTS, FANIN_SECONDS, THROUGHPUT_POINTS, ...
+# REPEAT (default 3), GENERATOR (default wsprobe), and bench/run.sh's FANIN_POINTS, FANIN_SECONDS,
+# THROUGHPUT_POINTS, ... (its connect points, generator check and other JDKs are off here unless set)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CHILD=
@@ -26,6 +27,7 @@ for repetition in $(seq "$REPEAT"); do
       label="${variant%%=*}/${jvm%%=*}"
       run_out="$OUT/$repetition-${label//\//-}"
       BENCH_OUT="$run_out" RUNS=1 SERVERS=wsprobe-ws RAW_TCP=no WSPROBE_SERVER_FLAGS="${variant#*=}" \
+        GENERATOR=${GENERATOR:-wsprobe} JDK_SERVERS= CONNECT_POINTS=${CONNECT_POINTS-} GENERATOR_CHECK=${GENERATOR_CHECK-} \
         WSPROBE_JAVA_OPTS="${jvm#*=}" bench/run.sh > /dev/null &
       CHILD=$! # stopped with this script: run.sh's own trap then ends what it started
       wait "$CHILD"

@@ -21,13 +21,19 @@ const tls = certFile ? { cert: fs.readFileSync(certFile), key: fs.readFileSync(k
 const handler = (request, response) => {
   if (request.url === '/status') {
     response.writeHead(200, { 'Content-Type': 'application/json' });
-    response.end(JSON.stringify({ uptimeSeconds: (Date.now() - started) / 1000, endpoints }));
+    response.end(JSON.stringify({ uptimeSeconds: (Date.now() - started) / 1000, endpoints, tls: tlsHandshakes }));
   } else {
     response.writeHead(404);
     response.end();
   }
 };
 const server = tls ? https.createServer(tls, handler) : http.createServer(handler);
+// TLS handshakes, and how many resumed an earlier session (what a client's session cache saves a server)
+const tlsHandshakes = tls ? { handshakes: 0, resumed: 0 } : undefined;
+server.on('secureConnection', (socket) => {
+  tlsHandshakes.handshakes++;
+  if (socket.isSessionReused()) tlsHandshakes.resumed++;
+});
 // perMessageDeflate off: ws's default, and what wsprobe does; said here so nobody wonders
 const sockets = new WebSocketServer({ noServer: true, perMessageDeflate: false });
 

@@ -96,6 +96,14 @@ public final class LoadCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     String mode;
 
+    @Option(names = "--tls-resumption", paramLabel = "on|off", defaultValue = "on", arity = "1",
+            converter = ServerCommand.OnOffConverter.class,
+            description = "wss: a new connection resumes the TLS session of an earlier one to the same server, a "
+                    + "shorter handshake without the certificate checks (far less CPU for the load, and less for the "
+                    + "server); off: a full handshake for every connection, as clients new to the server make "
+                    + "(default: ${DEFAULT-VALUE}).")
+    boolean tlsResumption;
+
     @Option(names = "--json", description = "Print the summary as one JSON object on stdout; live lines go to stderr.")
     boolean json;
 
@@ -138,7 +146,7 @@ public final class LoadCommand implements Callable<Integer> {
         ReceiverStatus receiver = options.echo() ? null
                 : new ReceiverStatus(options.target(), statusUrl, tls == null ? null : tls.context());
         try (TyrusLoadConnector connector = new TyrusLoadConnector(tls, options.handshakeTimeout(),
-                clientOptions)) {
+                clientOptions, tlsResumption)) {
             LoadRun run = new LoadRun(options, connector, sources, receiver, live::println).startingAt(start);
             CountDownLatch reported = new CountDownLatch(1);
             Thread stopOnSignal = new Thread(() -> stopAndWait(run, reported), "wsprobe-load-stop");

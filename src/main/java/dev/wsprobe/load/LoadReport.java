@@ -97,6 +97,12 @@ public final class LoadReport {
         }
         field(json, "max", number(result.maxLatencyMillis()));
         json.append("\"count\":").append(result.latency().getTotalCount()).append("},");
+        LoadPhases phases = result.phases();
+        json.append("\"phasesEpochMs\":{");
+        field(json, "start", phases.startEpochMs());
+        field(json, "connected", phases.connectedEpochMs());
+        field(json, "measureStart", phases.measureStartEpochMs());
+        json.append("\"measureEnd\":").append(phases.measureEndEpochMs()).append("},");
         field(json, "stoppedEarly", result.stoppedEarly());
         json.append("\"firstError\":").append(Json.string(result.firstError())).append('}');
         return json.toString();

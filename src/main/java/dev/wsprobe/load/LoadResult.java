@@ -18,10 +18,11 @@ import org.HdrHistogram.Histogram;
  * @param receiverNote     why the receiver's count is unknown, or null
  * @param firstError       the first error's words, or null
  * @param stoppedEarly     Ctrl-C ended the measured time before its end
+ * @param phases           when the phases began, for measurements taken outside this process
  */
 public record LoadResult(LoadOptions options, LoadStats.Counts whole, LoadStats.Counts measured,
         double connectSeconds, double measuredSeconds, Histogram latency, long missing, long receiverCounted,
-        long receiverMeasured, String receiverNote, String firstError, boolean stoppedEarly) {
+        long receiverMeasured, String receiverNote, String firstError, boolean stoppedEarly, LoadPhases phases) {
 
     /** Everything that went wrong: failed connects, failed sends, connections dropped, echoes that never came. */
     public long errors() {

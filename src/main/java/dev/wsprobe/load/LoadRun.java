@@ -81,8 +81,10 @@ public final class LoadRun {
             awaitConnectTime();
             long receiverBefore = receiverCount();
             startNanos = System.nanoTime();
+            long startMs = System.currentTimeMillis();
             clock.scheduleAtFixedRate(new LiveLine(), 1, 1, TimeUnit.SECONDS);
             double connectSeconds = connectAll(connecting, pacer);
+            long connectedMs = System.currentTimeMillis();
             boolean early = awaitStop(options.warmup().toNanos(), "warm-up");
 
             early |= awaitStartAt();
@@ -91,9 +93,11 @@ public final class LoadRun {
             long receiverAtStart = receiverCount();
             latency.startMeasuring();
             long measureStart = System.nanoTime();
+            long measureStartMs = System.currentTimeMillis();
             early |= awaitStop(options.duration().toNanos(), "measuring");
             latency.stopMeasuring();
             double measuredSeconds = (System.nanoTime() - measureStart) / 1e9;
+            LoadPhases phases = new LoadPhases(startMs, connectedMs, measureStartMs, System.currentTimeMillis());
             LoadStats.Counts measured = stats.counts().minus(atStart);
             long receiverAtEnd = receiverCount();
 
@@ -108,7 +112,7 @@ public final class LoadRun {
             LoadResult result = new LoadResult(options, whole, measured, connectSeconds, measuredSeconds,
                     latency.measured(), missing, counted ? receiverAfter - receiverBefore : -1,
                     receiverAtStart >= 0 && receiverAtEnd >= 0 ? receiverAtEnd - receiverAtStart : -1,
-                    receiver == null ? "no status" : receiver.unavailable(), stats.firstError(), early);
+                    receiver == null ? "no status" : receiver.unavailable(), stats.firstError(), early, phases);
             phase = "closing";
             closeAll(connecting);
             return result;

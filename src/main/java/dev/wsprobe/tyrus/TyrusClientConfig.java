@@ -2,20 +2,24 @@ package dev.wsprobe.tyrus;
 
 import dev.wsprobe.client.ClientOptions;
 import dev.wsprobe.client.Header;
+import dev.wsprobe.tls.PeerEngines;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.Extension;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.glassfish.tyrus.client.ClientProperties;
+import org.glassfish.tyrus.client.SslEngineConfigurator;
 import org.glassfish.tyrus.ext.extension.deflate.PerMessageDeflateExtension;
 
 /**
  * The shared client options ({@link ClientOptions}) applied to a Tyrus client: request headers and the Origin
  * through {@link ClientEndpointConfig.Configurator#beforeRequest}, subprotocols through
  * {@link ClientEndpointConfig.Builder#preferredSubprotocols}, permessage-deflate through Tyrus' deflate extension,
- * the proxy through {@link ClientProperties#PROXY_URI} and {@link ClientProperties#PROXY_HEADERS}.
+ * the proxy through {@link ClientProperties#PROXY_URI} and {@link ClientProperties#PROXY_HEADERS}, TLS through
+ * {@link ClientProperties#SSL_ENGINE_CONFIGURATOR}.
  */
 public final class TyrusClientConfig {
     private TyrusClientConfig() {
@@ -42,6 +46,22 @@ public final class TyrusClientConfig {
                 .extensions(extensions)
                 .configurator(new RequestHeaders(options))
                 .build();
+    }
+
+    /**
+     * The TLS engines of a wss:// client: made for the target's host and port, so that the JDK resumes sessions, and
+     * with wsprobe's protocols and suites (see {@link PeerEngines}, which says why Tyrus' own settings do not serve).
+     */
+    public static SslEngineConfigurator engines(ClientTls tls, URI target) {
+        return engines(tls, target, true);
+    }
+
+    /** The same; without {@code resume}, every connection makes a full handshake (engines made without a port). */
+    public static SslEngineConfigurator engines(ClientTls tls, URI target, boolean resume) {
+        int port = !resume ? -1 : target.getPort() > 0 ? target.getPort() : 443;
+        SslEngineConfigurator engines = new SslEngineConfigurator(new PeerEngines(tls.context(), port));
+        engines.setHostVerificationEnabled(tls.verifyHostName());
+        return engines;
     }
 
     /** Sets the proxy properties on a client's properties; without a proxy, makes sure none is used. */

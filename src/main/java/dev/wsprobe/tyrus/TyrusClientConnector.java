@@ -3,7 +3,6 @@ package dev.wsprobe.tyrus;
 import dev.wsprobe.client.ClientOptions;
 import dev.wsprobe.sender.ClientConnector;
 import dev.wsprobe.sender.WebSocketUrl;
-import dev.wsprobe.tls.SslContexts;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
@@ -17,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
-import org.glassfish.tyrus.client.SslEngineConfigurator;
 import org.glassfish.tyrus.core.AnnotatedEndpoint;
 import org.glassfish.tyrus.core.ComponentProviderService;
 import org.glassfish.tyrus.core.ErrorCollector;
@@ -55,11 +53,7 @@ public final class TyrusClientConnector implements ClientConnector, AutoCloseabl
         client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) handshakeTimeout.toMillis());
         insecure = WebSocketUrl.isSecure(target) && !tls.verifyHostName();
         if (WebSocketUrl.isSecure(target)) {
-            SslEngineConfigurator engines = new SslEngineConfigurator(tls.context());
-            engines.setEnabledProtocols(SslContexts.protocols());
-            engines.setEnabledCipherSuites(SslContexts.cipherSuites(tls.context()));
-            engines.setHostVerificationEnabled(tls.verifyHostName());
-            client.getProperties().put(ClientProperties.SSL_ENGINE_CONFIGURATOR, engines);
+            client.getProperties().put(ClientProperties.SSL_ENGINE_CONFIGURATOR, TyrusClientConfig.engines(tls, target));
         }
     }
 

@@ -3,7 +3,6 @@ package dev.wsprobe.tyrus;
 import dev.wsprobe.client.ClientOptions;
 import dev.wsprobe.load.LoadConnector;
 import dev.wsprobe.sender.WebSocketUrl;
-import dev.wsprobe.tls.SslContexts;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
@@ -18,7 +17,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
-import org.glassfish.tyrus.client.SslEngineConfigurator;
 import org.glassfish.tyrus.container.grizzly.client.GrizzlyClientProperties;
 import org.glassfish.tyrus.core.MaskingKeyGenerator;
 
@@ -34,6 +32,7 @@ public final class TyrusLoadConnector implements LoadConnector {
     private final Map<Optional<InetAddress>, ClientManager> clients = new ConcurrentHashMap<>();
     private final ClientOptions options;
     private final ClientEndpointConfig config;
+    private final boolean resumeTls;
 
     /** @param tls for wss:// targets; null for ws:// (Tyrus would force TLS on a ws:// URL given a configurator) */
     public TyrusLoadConnector(ClientTls tls, Duration handshakeTimeout) {
@@ -42,7 +41,16 @@ public final class TyrusLoadConnector implements LoadConnector {
 
     /** @param options headers, Origin, subprotocols, proxy and compression for every connection */
     public TyrusLoadConnector(ClientTls tls, Duration handshakeTimeout, ClientOptions options) {
+        this(tls, handshakeTimeout, options, true);
+    }
+
+    /**
+     * @param resumeTls wss: resume the session of an earlier connection to the same server (no certificate
+     *                  verification, the main CPU cost of a new connection), or a full handshake every time
+     */
+    public TyrusLoadConnector(ClientTls tls, Duration handshakeTimeout, ClientOptions options, boolean resumeTls) {
         this.tls = tls;
+        this.resumeTls = resumeTls;
         this.handshakeTimeout = handshakeTimeout;
         this.options = options;
         this.config = TyrusClientConfig.endpointConfig(options);
@@ -73,11 +81,7 @@ public final class TyrusLoadConnector implements LoadConnector {
         properties.put(ClientProperties.MASKING_KEY_GENERATOR,
                 (MaskingKeyGenerator) () -> ThreadLocalRandom.current().nextInt());
         if (WebSocketUrl.isSecure(target)) {
-            SslEngineConfigurator engines = new SslEngineConfigurator(tls.context());
-            engines.setEnabledProtocols(SslContexts.protocols());
-            engines.setEnabledCipherSuites(SslContexts.cipherSuites(tls.context()));
-            engines.setHostVerificationEnabled(tls.verifyHostName());
-            properties.put(ClientProperties.SSL_ENGINE_CONFIGURATOR, engines);
+            properties.put(ClientProperties.SSL_ENGINE_CONFIGURATOR, TyrusClientConfig.engines(tls, target, resumeTls));
         }
         return client;
     }

@@ -56,6 +56,13 @@ class LoadAndTuningFlagsTest {
     }
 
     @Test
+    void tlsResumptionIsOnUnlessTurnedOff() {
+        assertTrue(load("wss://h:1/echo").tlsResumption);
+        assertFalse(load("--tls-resumption", "off", "wss://h:1/echo").tlsResumption);
+        assertThrows(ParameterException.class, () -> load("--tls-resumption", "sometimes", "wss://h:1/echo"));
+    }
+
+    @Test
     void rateMaxIsPipelinedWithTheWindow() {
         LoadOptions options = load("--rate", "max", "--in-flight", "64", "ws://h:1/echo").options();
         assertTrue(options.pipelined());

@@ -34,6 +34,17 @@ class LoadCliIT {
                 assertTrue(json.contains("\"missing\":0,") && json.contains("\"errors\":0,"), json);
                 assertTrue(json.matches(".*\"latencyMs\":\\{\"p50\":[0-9.]+,\"p90\":[0-9.]+,\"p99\":[0-9.]+,"
                         + "\"p99.9\":[0-9.]+,\"max\":[0-9.]+,\"count\":[1-9][0-9]*}.*"), json);
+                Matcher phases = Pattern.compile("\"phasesEpochMs\":\\{\"start\":(\\d+),\"connected\":(\\d+),"
+                        + "\"measureStart\":(\\d+),\"measureEnd\":(\\d+)}").matcher(json);
+                assertTrue(phases.find(), json);
+                long start = Long.parseLong(phases.group(1));
+                long measureStart = Long.parseLong(phases.group(3));
+                long measureEnd = Long.parseLong(phases.group(4));
+                assertTrue(start <= Long.parseLong(phases.group(2)) && Long.parseLong(phases.group(2)) <= measureStart,
+                        "phases in order: " + json);
+                // wall-clock times (what /proc samples are cut with), so a few ms off the 2 s measured by nanoTime
+                assertTrue(measureEnd - measureStart >= 1_990 && measureEnd <= System.currentTimeMillis(),
+                        "the measured time's ends, 2 s apart: " + json);
                 assertTrue(load.stderrLines().stream().anyMatch(line -> line.matches("\\d+s \\w+: \\d+/10 open, 0 failed, "
                         + "\\d+ msg/s.*")), "live lines on stderr with --json: " + load.stderr());
             }
