@@ -8,10 +8,14 @@
 #
 # Settings (environment):
 #   RUNS              repetitions of everything, medians over them (default 3)
-#   SERVERS           from wsprobe-ws wsprobe-wss node-ws wildfly-war wsprobe-ws-workers (default: the first four).
-#                     wildfly-war: target/wsprobe.war on WildFly (provisioned into target/wildfly by the build's
-#                     pre-integration-test phase if missing) with WildFly's own JVM settings; wsprobe-ws-workers:
+#   SERVERS           from wsprobe-ws wsprobe-wss node-ws wildfly-war payara-war wsprobe-ws-workers (default: the
+#                     first five). wildfly-war: target/wsprobe.war on WildFly (provisioned into target/wildfly by the
+#                     build's pre-integration-test phase if missing) with WildFly's own JVM settings; payara-war: the
+#                     WAR on Payara Micro 6.2025.10 (copied into target/payara-micro by the same phase), loopback and
+#                     no Hazelcast as in the container tests; both with the README's settings for them
+#                     (docker/wildfly/tuning.cli, docker/payara/*.asadmin) unless WAR_TUNING=no; wsprobe-ws-workers:
 #                     wsprobe-ws with the worker-pool transport that Grizzly and Tyrus default to
+#   WAR_TUNING        yes (default): the application servers with the README's settings; no: as shipped
 #   WORKERS_FANIN_POINTS fan-in points of wsprobe-ws-workers (default: 10000)
 #   FANIN_POINTS      connection counts, 1 msg/s each, empty for none (default: 1000 5000 10000 19900; 19,900 is the most one
 #                     process can hold under this machine's open-file limit of 20,000)
@@ -30,7 +34,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RUNS=${RUNS:-3}
-SERVERS=${SERVERS:-"wsprobe-ws wsprobe-wss node-ws wildfly-war"}
+SERVERS=${SERVERS:-"wsprobe-ws wsprobe-wss node-ws wildfly-war payara-war"}
+WAR_TUNING=${WAR_TUNING:-yes}
 FANIN_POINTS=${FANIN_POINTS-"1000 5000 10000 19900"}
 WORKERS_FANIN_POINTS=${WORKERS_FANIN_POINTS-10000}
 FANIN_SECONDS=${FANIN_SECONDS:-30}
@@ -53,6 +58,7 @@ JAR=target/wsprobe.jar
 SERVER_JAR=${SERVER_JAR:-$JAR}
 WAR=target/wsprobe.war
 WILDFLY_HOME=${WILDFLY_HOME:-target/wildfly}
+PAYARA_JAR=${PAYARA_JAR:-target/payara-micro/payara-micro.jar}
 DEPS=bench/.deps
 OUT=${BENCH_OUT:-target/bench/$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$OUT"
@@ -79,6 +85,10 @@ say() { echo "[$(date +%H:%M:%S)] $*" | tee -a "$OUT/log.txt" >&2; }
 if [[ " $SERVERS " == *" wildfly-war "* ]] && [ ! -x "$WILDFLY_HOME/bin/standalone.sh" ]; then
   # the same Galleon-trimmed WildFly the container tests use (the pom's provision-wildfly execution)
   mvn -q -B -DskipTests -Pwildfly pre-integration-test
+fi
+if [[ " $SERVERS " == *" payara-war "* ]] && [ ! -f "$PAYARA_JAR" ]; then
+  # the Payara Micro the container tests use (the pom's payara-micro execution)
+  mvn -q -B -DskipTests -Ppayara pre-integration-test
 fi
 if [ ! -d "$DEPS/node_modules/ws" ]; then
   say "installing Node's ws into $DEPS (not committed)"
@@ -146,20 +156,39 @@ start_server() {
       TARGET_BASE="ws://127.0.0.1:$PORT"; TRUST=() ;;
     wildfly-war)
       # a base directory of its own with only the WAR deployed; WildFly's JVM settings as shipped
-      local base
+      local base template="$WILDFLY_HOME/standalone"
       base="$(cd "$OUT" && pwd)/wildfly-base"
+      if [ "$WAR_TUNING" = yes ]; then
+        # the README's settings, applied once to a template every start copies
+        template="$OUT/wildfly-tuned-template"
+        [ -d "$template" ] || bench/war/wildfly-tuned.sh "$WILDFLY_HOME" "$template" > "$OUT/wildfly-tuning.log" 2>&1
+      fi
       rm -rf "$base"
-      cp -r "$WILDFLY_HOME/standalone" "$base"
+      cp -r "$template" "$base"
       cp "$WAR" "$base/deployments/"
       "$WILDFLY_HOME/bin/standalone.sh" -Djboss.server.base.dir="$base" \
         -Djboss.bind.address=127.0.0.1 -Djboss.http.port="$PORT" -Djboss.https.port="$((PORT + 3))" \
         -Djboss.management.http.port="$((PORT + 4))" > "$log" 2>&1 &
+      TARGET_BASE="ws://127.0.0.1:$PORT/wsprobe"; TRUST=() ;;
+    payara-war)
+      # its own temporary directory (Micro unpacks its runtime there) and only the WAR deployed
+      local tmp preboot="$OUT/payara-preboot.asadmin" postboot=()
+      tmp="$(cd "$OUT" && pwd)/payara-tmp"
+      rm -rf "$tmp"; mkdir -p "$tmp"
+      cp src/test/containers/payara-micro/preboot.asadmin "$preboot"
+      if [ "$WAR_TUNING" = yes ]; then
+        cat docker/payara/idle-timer-preboot.asadmin docker/payara/tuning-preboot.asadmin >> "$preboot"
+        postboot=(--postbootcommandfile docker/payara/idle-timer-postboot.asadmin)
+      fi
+      java -Djava.io.tmpdir="$tmp" -jar "$PAYARA_JAR" --deploy "$WAR" --port "$PORT" --disablephonehome \
+        --prebootcommandfile "$preboot" "${postboot[@]}" > "$log" 2>&1 &
       TARGET_BASE="ws://127.0.0.1:$PORT/wsprobe"; TRUST=() ;;
     *) echo "unknown server $name" >&2; exit 2 ;;
   esac
   SERVER_PID=$!
   STARTED+=("$SERVER_PID")
   local ready_line="listening on"
+  [ "$name" = payara-war ] && ready_line="Payara Micro .* ready in"   # deployments included
   if [ "$name" = wildfly-war ]; then
     ready_line="WFLYSRV0025"   # started, deployments included
     # standalone.sh runs WildFly's JVM as its child: measure and stop that JVM

@@ -88,11 +88,12 @@ if (servers.includes('node-ws')) {
   ratioRows(mine, 'node-ws');
 }
 
-if (servers.includes('wildfly-war') && servers.includes('wsprobe-ws')) {
-  out.push('', '### The WAR on WildFly against the standalone server (wildfly-war / wsprobe-ws, medians of the per-run ratios)', '');
-  out.push('| measure | wildfly-war |');
-  out.push('|---|---|');
-  ratioRows(['wildfly-war'], 'wsprobe-ws');
+const wars = servers.filter((s) => s.endsWith('-war'));
+if (wars.length > 0 && servers.includes('wsprobe-ws')) {
+  out.push('', `### The WAR on application servers against the standalone server (${wars.join(', ')} / wsprobe-ws, medians of the per-run ratios)`, '');
+  out.push(`| measure | ${wars.join(' | ')} |`);
+  out.push(`|---|${wars.map(() => '---|').join('')}`);
+  ratioRows(wars, 'wsprobe-ws');
 }
 
 out.push('', '### Start-up: `java -jar` (or `node`, or WildFly\'s `standalone.sh`) to listening, and idle memory (medians over every server start)', '');

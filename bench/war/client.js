@@ -1,20 +1,22 @@
 // One Node `ws` load process of bench/war/measure.js (several of them drive one server, so that the generator is
 // not the bottleneck). Loopback only; bounded in connections and time.
 //
-//   node client.js fanin URL CONNECTIONS RAMP_PER_S MEASURE_FROM_MS MEASURE_UNTIL_MS
-//     opens CONNECTIONS (RAMP_PER_S a second, at most 64 handshakes at once); each open connection sends a
-//     52-byte text message once a second (its first one at a random point of its first second) and measures
-//     the echo's round trip; round trips of messages sent between the two epoch times are counted
-//   node client.js echo URL CONNECTIONS IN_FLIGHT MEASURE_FROM_MS MEASURE_UNTIL_MS
-//     CONNECTIONS each with IN_FLIGHT 52-byte messages pipelined; counts the echoes between the two times
-// Prints one JSON line when done (3 s after MEASURE_UNTIL_MS, for late echoes) and exits.
+//   node client.js fanin URL CONNECTIONS RAMP_PER_S
+//     opens CONNECTIONS (RAMP_PER_S a second, at most 64 handshakes at once, each given up after 30 s); each open
+//     connection sends a 52-byte text message once a second (its first one at a random point of its first
+//     second) and measures the echo's round trip
+//   node client.js echo URL CONNECTIONS IN_FLIGHT
+//     CONNECTIONS each with IN_FLIGHT 52-byte messages pipelined
+// Prints {"event":"connected",...} once every connection is open or has failed, then waits for a line
+// "FROM_MS UNTIL_MS" (epoch milliseconds) on stdin: messages sent in that window are counted (round trips,
+// echoes). Prints its totals as one JSON line 3 s after UNTIL_MS (for late echoes) and exits.
 'use strict';
 const WebSocket = require('ws');
 
-const [mode, url, connectionsArg, arg4, fromArg, untilArg] = process.argv.slice(2);
+const [mode, url, connectionsArg, arg4] = process.argv.slice(2);
 const CONNECTIONS = Number(connectionsArg);
-const FROM = Number(fromArg);
-const UNTIL = Number(untilArg);
+let FROM = Infinity; // the measured window, from stdin
+let UNTIL = Infinity;
 const SIZE = 52;
 const MAX_HANDSHAKES = 64;
 const nowUs = () => Number(process.hrtime.bigint() / 1000n);
@@ -64,6 +66,13 @@ function connect() {
   });
 }
 
+// every connection attempted and settled (open or failed): say so, once
+const settled = setInterval(() => {
+  if (started < CONNECTIONS || pending > 0) return;
+  clearInterval(settled);
+  process.stdout.write(JSON.stringify({ event: 'connected', open: totals.open, failed: totals.connectFailures }) + '\n');
+}, 100);
+
 function send(ws) {
   if (finished || ws.readyState !== WebSocket.OPEN) return;
   const t = nowUs();
@@ -85,11 +94,17 @@ function percentile(p) {
   return null;
 }
 
-setTimeout(() => { finished = true; for (const ws of sockets) clearInterval(ws.timer); }, UNTIL - Date.now());
-setTimeout(() => {
-  const buckets = {};
-  histogram.forEach((count, i) => { if (count) buckets[i] = count; });
-  process.stdout.write(JSON.stringify({ ...totals, p50: percentile(0.5), p99: percentile(0.99), buckets }) + '\n');
-  for (const ws of sockets) ws.terminate();
-  process.exit(0);
-}, UNTIL - Date.now() + 3000);
+let input = '';
+process.stdin.on('data', (d) => {
+  input += d;
+  if (!input.includes('\n') || FROM !== Infinity) return;
+  [FROM, UNTIL] = input.trim().split(' ').map(Number);
+  setTimeout(() => { finished = true; for (const ws of sockets) clearInterval(ws.timer); }, UNTIL - Date.now());
+  setTimeout(() => {
+    const buckets = {};
+    histogram.forEach((count, i) => { if (count) buckets[i] = count; });
+    process.stdout.write(JSON.stringify({ ...totals, p50: percentile(0.5), p99: percentile(0.99), buckets }) + '\n');
+    for (const ws of sockets) ws.terminate();
+    process.exit(0);
+  }, UNTIL - Date.now() + 3000);
+});

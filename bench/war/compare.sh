@@ -10,7 +10,8 @@
 # Variants:
 #   jar              target/wsprobe.jar with the README's settings for many connections
 #   payara-shipped   target/wsprobe.war on Payara Micro as shipped (only: loopback, no Hazelcast, no phone-home)
-#   payara-tuned     the same with the README's Payara settings (docker/payara/tuning-*.asadmin)
+#   payara-idle-fix  the same with only the fix for Tyrus' idle timer (docker/payara/idle-timer-*.asadmin)
+#   payara-tuned     the same with all the README's Payara settings (that fix and docker/payara/tuning-preboot.asadmin)
 #   wildfly-shipped  target/wsprobe.war on WildFly (target/wildfly, provisioned by `mvn -Pwildfly
 #                    pre-integration-test`) with its own settings
 #   wildfly-tuned    the same with the README's WildFly settings (docker/wildfly/tuning.cli)
@@ -24,7 +25,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-VARIANTS=${VARIANTS:-"jar payara-shipped payara-tuned wildfly-shipped wildfly-tuned"}
+VARIANTS=${VARIANTS:-"jar payara-shipped payara-idle-fix payara-tuned wildfly-shipped wildfly-tuned"}
 POINTS=${POINTS:-"fanin:10000 echo:64:16"}
 REPEAT=${REPEAT:-3}
 PORT=${PORT:-24510}
@@ -69,20 +70,22 @@ start() {
       # loopback and no Hazelcast as in the container tests; tuned: plus the README's settings
       local tmp="$OUT/payara-tmp" options=(--prebootcommandfile "$LOOPBACK")
       rm -rf "$tmp"; mkdir -p "$tmp"
-      if [ "$variant" = payara-tuned ]; then
-        cat "$LOOPBACK" docker/payara/tuning-preboot.asadmin > "$OUT/preboot.asadmin"
-        options=(--prebootcommandfile "$OUT/preboot.asadmin" --postbootcommandfile docker/payara/tuning-postboot.asadmin)
+      if [ "$variant" != payara-shipped ]; then
+        cat "$LOOPBACK" docker/payara/idle-timer-preboot.asadmin > "$OUT/preboot.asadmin"
+        [ "$variant" = payara-tuned ] && cat docker/payara/tuning-preboot.asadmin >> "$OUT/preboot.asadmin"
+        options=(--prebootcommandfile "$OUT/preboot.asadmin" --postbootcommandfile docker/payara/idle-timer-postboot.asadmin)
       fi
       java -Djava.io.tmpdir="$tmp" -jar "$PAYARA_JAR" --deploy "$WAR" --port "$PORT" \
         --disablephonehome "${options[@]}" > "$log" 2>&1 &
       SERVER_PID=$!; BASE="ws://127.0.0.1:$PORT/$CONTEXT"; READY="Payara Micro .* ready in" ;;
     wildfly-*)
-      local base="$OUT/wildfly-base"
-      rm -rf "$base"; cp -r "$WILDFLY_HOME/standalone" "$base"
+      local base="$OUT/wildfly-base" template="$WILDFLY_HOME/standalone"
       if [ "$variant" = wildfly-tuned ]; then
-        "$WILDFLY_HOME/bin/jboss-cli.sh" --file=docker/wildfly/tuning.cli \
-          -Djboss.server.base.dir="$base" > "$OUT/wildfly-cli.log" 2>&1
+        # the settings applied once, to a template every tuned start copies
+        template="$OUT/wildfly-tuned-template"
+        [ -d "$template" ] || bench/war/wildfly-tuned.sh "$WILDFLY_HOME" "$template" > "$OUT/wildfly-cli.log" 2>&1
       fi
+      rm -rf "$base"; cp -r "$template" "$base"
       cp "$WAR" "$base/deployments/"
       "$WILDFLY_HOME/bin/standalone.sh" -Djboss.server.base.dir="$base" -Djboss.bind.address=127.0.0.1 \
         -Djboss.http.port="$PORT" -Djboss.https.port="$((PORT + 1))" \

@@ -5,9 +5,10 @@
 //        [--processes 2] [--ramp 1000] [--warmup 20] [--seconds 20] [--label NAME]
 //   node bench/war/measure.js --pid PID --url ... --point echo:64:16 [--processes 2] [--warmup 5] [--seconds 10]
 //
+// Phases: connect (every connection open or failed, at most 240 s), warm-up, measured window.
 // Prints one JSON line: connections opened and failed (not open by the end, or closed before it), echoed
 // messages a second, round trip p50/p99 (ms), server CPU (% of one core, and microseconds per echoed message),
-// server RSS (kB) before the connections and at the end, the load average at start and end.
+// server RSS (kB) before the connections and at the end, the connect time, the load average at start and end.
 'use strict';
 const { spawn } = require('child_process');
 const fs = require('fs');
@@ -31,31 +32,48 @@ const cpuTicks = (pid) => {
 const rssKb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]);
 const load = () => fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
-const rampSeconds = fanin ? Math.ceil(connections / Number(opt.ramp)) : 1;
-const from = Date.now() + (rampSeconds + warmup) * 1000;
-const until = from + seconds * 1000;
 const result = { label: opt.label, point: opt.point, processes, loadStart: load(), rssIdleKb: rssKb(opt.pid) };
 const children = [];
 const spawned = [];
 const outputs = [];
+let connected = 0;
+const started = Date.now();
 for (let p = 0; p < processes; p++) {
   const share = Math.floor(connections / processes) + (p < connections % processes ? 1 : 0);
   const perProcessRamp = Math.ceil(Number(opt.ramp) / processes);
   const child = spawn(process.execPath, [path.join(__dirname, 'client.js'), kind, opt.url, String(share),
-    String(fanin ? perProcessRamp : b), String(from), String(until)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    String(fanin ? perProcessRamp : b)], { stdio: ['pipe', 'pipe', 'inherit'] });
   spawned.push(child);
   let out = '';
-  child.stdout.on('data', (d) => { out += d; });
+  child.stdout.on('data', (d) => {
+    out += d;
+    if (out.includes('"event":"connected"') && !child.settled) { child.settled = true; connected++; measureWhenConnected(); }
+  });
   children.push(new Promise((resolve) => child.on('exit', () => { outputs.push(out); resolve(); })));
 }
-let cpuFrom = null;
-setTimeout(() => { cpuFrom = cpuTicks(opt.pid); }, from - Date.now());
-setTimeout(() => {
-  result.cpuPercent = Math.round((cpuTicks(opt.pid) - cpuFrom) / TICK / seconds * 1000) / 10;
-  result.cpuSeconds = (cpuTicks(opt.pid) - cpuFrom) / TICK;
-  result.rssEndKb = rssKb(opt.pid);
-}, until - Date.now());
 process.on('SIGINT', () => { for (const c of spawned) c.kill(); process.exit(130); });
+
+// The measured window starts once every connection is open or has failed (or after CONNECT_LIMIT_S: then the
+// connections still waiting count as failed), after the warm-up.
+const CONNECT_LIMIT_S = 240;
+let windowSet = false;
+const connectLimit = setTimeout(() => measureWhenConnected(true), CONNECT_LIMIT_S * 1000);
+function measureWhenConnected(force = false) {
+  if (windowSet || (!force && connected < processes)) return;
+  windowSet = true;
+  clearTimeout(connectLimit);
+  result.connectSeconds = Math.round((Date.now() - started) / 100) / 10;
+  const from = Date.now() + warmup * 1000;
+  const until = from + seconds * 1000;
+  for (const c of spawned) c.stdin.write(`${from} ${until}\n`);
+  let cpuFrom = null;
+  setTimeout(() => { cpuFrom = cpuTicks(opt.pid); }, from - Date.now());
+  setTimeout(() => {
+    result.cpuSeconds = (cpuTicks(opt.pid) - cpuFrom) / TICK;
+    result.cpuPercent = Math.round(result.cpuSeconds / seconds * 1000) / 10;
+    result.rssEndKb = rssKb(opt.pid);
+  }, until - Date.now());
+}
 
 Promise.all(children).then(() => {
   const parts = outputs.map((o) => JSON.parse(o.trim().split('\n').pop()));
