@@ -165,6 +165,7 @@ start_server() {
       fi
       rm -rf "$base"
       cp -r "$template" "$base"
+      rm -rf "$base/log"
       cp "$WAR" "$base/deployments/"
       "$WILDFLY_HOME/bin/standalone.sh" -Djboss.server.base.dir="$base" \
         -Djboss.bind.address=127.0.0.1 -Djboss.http.port="$PORT" -Djboss.https.port="$((PORT + 3))" \
@@ -200,8 +201,11 @@ start_server() {
     SERVER_PID=${jvm:-$SERVER_PID}
     STARTED+=("$SERVER_PID")
   fi
+  # with the README's settings WildFly logs to its server.log only
+  local ready_log=$log
+  [ "$name" = wildfly-war ] && [ "$WAR_TUNING" = yes ] && ready_log="$OUT/wildfly-base/log/server.log"
   for _ in $(seq 6000); do
-    if grep -q "$ready_line" "$log"; then break; fi
+    if grep -q "$ready_line" "$ready_log" 2>/dev/null; then break; fi
     if ! kill -0 "$SERVER_PID" 2>/dev/null; then echo "$name did not start:" >&2; cat "$log" >&2; exit 3; fi
     sleep 0.01
   done
