@@ -12,12 +12,16 @@
 #   RUNS              repetitions of everything, medians over them (default 3)
 #   BENCH_OUT         where results go (default target/bench/<date>); when it already holds points.jsonl, the
 #                     new runs are added to it, numbered after the last (a full set can be run one run at a time)
-#   SERVERS           from wsprobe-ws wsprobe-wss node-ws node-wss bun-ws bun-wss wildfly-war wsprobe-ws-workers
-#                     (default: "wsprobe-ws wsprobe-wss node-ws node-wss bun-ws wildfly-war").
+#   SERVERS           from wsprobe-ws wsprobe-wss node-ws node-wss bun-ws bun-wss wildfly-war payara-war
+#                     wsprobe-ws-workers (default: "wsprobe-ws wsprobe-wss node-ws node-wss bun-ws wildfly-war payara-war").
+#                     payara-war: the WAR on Payara Micro (copied into target/payara-micro by the build if missing),
+#                     loopback and no Hazelcast as in the container tests; both WARs with the README's settings
+#                     (docker/wildfly/tuning.cli, docker/payara/*.asadmin) unless WAR_TUNING=no
 #                     node-*: bench/ws-server.js (Node `ws`); bun-*: bench/bun-server.js (Bun's own server);
 #                     *-wss: the same over TLS with the certificate of CERT_KEY; wildfly-war: target/wsprobe.war on
 #                     WildFly (provisioned into target/wildfly by the build if missing) with WildFly's own JVM
 #                     settings; wsprobe-ws-workers: wsprobe-ws with the worker-pool transport Grizzly defaults to
+#   WAR_TUNING        yes (default): the application servers with the README's settings; no: as shipped
 #   GENERATOR         wsprobe, node or both: which load generator drives each point (default both: every point
 #                     twice, so that a point where one generator is the bottleneck shows)
 #   GENERATOR_CHECK   throughput points measured again with two generator processes sharing the point's
@@ -53,7 +57,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RUNS=${RUNS:-3}
-SERVERS=${SERVERS:-"wsprobe-ws wsprobe-wss node-ws node-wss bun-ws wildfly-war"}
+SERVERS=${SERVERS:-"wsprobe-ws wsprobe-wss node-ws node-wss bun-ws wildfly-war payara-war"}
+WAR_TUNING=${WAR_TUNING:-yes}
 GENERATOR=${GENERATOR:-both}
 GENERATOR_CHECK=${GENERATOR_CHECK-echo-64}
 JDK_SERVERS=${JDK_SERVERS-"wsprobe-ws wsprobe-wss"}
@@ -102,6 +107,7 @@ SERVER_JAR=${SERVER_JAR:-$JAR}
 LOAD_JAR=${LOAD_JAR:-$JAR}
 WAR=target/wsprobe.war
 WILDFLY_HOME=${WILDFLY_HOME:-target/wildfly}
+PAYARA_JAR=${PAYARA_JAR:-target/payara-micro/payara-micro.jar}
 DEPS=bench/.deps
 BUN=$DEPS/node_modules/@oven/bun-linux-x64/bin/bun
 OUT=${BENCH_OUT:-target/bench/$(date +%Y%m%d-%H%M%S)}
@@ -132,6 +138,10 @@ say() { echo "[$(date +%H:%M:%S)] $*" | tee -a "$OUT/log.txt" >&2; }
 if [[ " $SERVERS " == *" wildfly-war "* ]] && [ ! -x "$WILDFLY_HOME/bin/standalone.sh" ]; then
   # the same Galleon-trimmed WildFly the container tests use (the pom's provision-wildfly execution)
   mvn -q -B -DskipTests -Pwildfly pre-integration-test
+fi
+if [[ " $SERVERS " == *" payara-war "* ]] && [ ! -f "$PAYARA_JAR" ]; then
+  # the Payara Micro the container tests use (the pom's payara-micro execution)
+  mvn -q -B -DskipTests -Ppayara pre-integration-test
 fi
 if [ ! -d "$DEPS/node_modules/ws" ] || { [[ "$SERVERS" == *bun-* ]] && [ ! -x "$BUN" ]; }; then
   say "installing Node's ws and Bun into $DEPS (not committed)"
@@ -270,20 +280,40 @@ start_server() {
       TARGET_BASE="wss://127.0.0.1:$PORT"; STATUS_URL="https://127.0.0.1:$PORT/status"; TLS_CLIENT=yes ;;
     wildfly-war)
       # a base directory of its own with only the WAR deployed; WildFly's JVM settings as shipped
-      local base
+      local base template="$WILDFLY_HOME/standalone"
       base="$(cd "$OUT" && pwd)/wildfly-base"
+      if [ "$WAR_TUNING" = yes ]; then
+        # the README's settings, applied once to a template every start copies
+        template="$OUT/wildfly-tuned-template"
+        [ -d "$template" ] || bench/war/wildfly-tuned.sh "$WILDFLY_HOME" "$template" > "$OUT/wildfly-tuning.log" 2>&1
+      fi
       rm -rf "$base"
-      cp -r "$WILDFLY_HOME/standalone" "$base"
+      cp -r "$template" "$base"
+      rm -rf "$base/log"
       cp "$WAR" "$base/deployments/"
       "$WILDFLY_HOME/bin/standalone.sh" -Djboss.server.base.dir="$base" \
         -Djboss.bind.address=127.0.0.1 -Djboss.http.port="$PORT" -Djboss.https.port="$((PORT + 3))" \
         -Djboss.management.http.port="$((PORT + 4))" > "$log" 2>&1 &
+      TARGET_BASE="ws://127.0.0.1:$PORT/wsprobe"; STATUS_URL="http://127.0.0.1:$PORT/wsprobe/status" ;;
+    payara-war)
+      # its own temporary directory (Micro unpacks its runtime there) and only the WAR deployed
+      local tmp preboot="$OUT/payara-preboot.asadmin" postboot=()
+      tmp="$(cd "$OUT" && pwd)/payara-tmp"
+      rm -rf "$tmp"; mkdir -p "$tmp"
+      cp src/test/containers/payara-micro/preboot.asadmin "$preboot"
+      if [ "$WAR_TUNING" = yes ]; then
+        cat docker/payara/idle-timer-preboot.asadmin docker/payara/tuning-preboot.asadmin >> "$preboot"
+        postboot=(--postbootcommandfile docker/payara/idle-timer-postboot.asadmin)
+      fi
+      java -Djava.io.tmpdir="$tmp" -jar "$PAYARA_JAR" --deploy "$WAR" --port "$PORT" --disablephonehome \
+        --prebootcommandfile "$preboot" "${postboot[@]}" > "$log" 2>&1 &
       TARGET_BASE="ws://127.0.0.1:$PORT/wsprobe"; STATUS_URL="http://127.0.0.1:$PORT/wsprobe/status" ;;
     *) echo "unknown server $name" >&2; exit 2 ;;
   esac
   SERVER_PID=$!
   STARTED+=("$SERVER_PID")
   local ready_line="listening on"
+  [ "$name" = payara-war ] && ready_line="Payara Micro .* ready in"   # deployments included
   if [ "$name" = wildfly-war ]; then
     ready_line="WFLYSRV0025"   # started, deployments included
     # standalone.sh runs WildFly's JVM as its child: measure and stop that JVM
@@ -295,8 +325,11 @@ start_server() {
     SERVER_PID=${jvm:-$SERVER_PID}
     STARTED+=("$SERVER_PID")
   fi
+  # with the README's settings WildFly logs to its server.log only
+  local ready_log=$log
+  [ "$name" = wildfly-war ] && [ "$WAR_TUNING" = yes ] && ready_log="$OUT/wildfly-base/log/server.log"
   for _ in $(seq 6000); do
-    if grep -q "$ready_line" "$log"; then break; fi
+    if grep -q "$ready_line" "$ready_log" 2>/dev/null; then break; fi
     if ! kill -0 "$SERVER_PID" 2>/dev/null; then echo "$name did not start:" >&2; cat "$log" >&2; exit 3; fi
     sleep 0.01
   done

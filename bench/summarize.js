@@ -204,9 +204,10 @@ if (servers.some((s) => /^bun-/.test(s))) {
 const onOtherJdks = servers.filter((s) => /-jdk\d+$/.test(s) && servers.includes(s.replace(/-jdk\d+$/, '')));
 ratioTable('### Other JDKs against the reference JDK (wsprobe-ws-jdkNN / wsprobe-ws, medians of the per-run ratios)',
   onOtherJdks, (s) => s.replace(/-jdk\d+$/, ''));
-if (servers.includes('wildfly-war') && servers.includes('wsprobe-ws')) {
-  ratioTable('### The WAR on WildFly against the standalone server (wildfly-war / wsprobe-ws, medians of the per-run ratios)',
-    ['wildfly-war'], () => 'wsprobe-ws');
+const wars = servers.filter((s) => s.endsWith('-war'));
+if (wars.length > 0 && servers.includes('wsprobe-ws')) {
+  ratioTable(`### The WAR on application servers against the standalone server (${wars.join(', ')} / wsprobe-ws, medians of the per-run ratios)`,
+    wars, () => 'wsprobe-ws');
 }
 
 out.push('', '### Start-up: `java -jar` (or `node`, `bun`, WildFly\'s `standalone.sh`) to listening, and idle memory (medians over every server start)', '');

@@ -83,6 +83,33 @@ class DockerFilesTest {
         assertEquals("", Dockerfile.of(name).environment().get("WSPROBE_SEND_TO"));
     }
 
+    /**
+     * Payara's Tyrus spends most of its CPU on a context capture per message unless the asadmin files under
+     * docker/payara take the default managed scheduled executor away (docs/benchmarks.md): the image must boot
+     * with them, under the names the README gives.
+     */
+    @Test
+    void thePayaraImageBootsWithTheSettingsForManyConnections() throws IOException {
+        Dockerfile image = Dockerfile.of("payara");
+        List<String> command = Dockerfile.execForm(image.only("CMD"));
+        String config = "/opt/payara/config/wsprobe/";
+        assertEquals(config + "preboot.asadmin", command.get(command.indexOf("--prebootcommandfile") + 1), command::toString);
+        assertEquals(config + "idle-timer-postboot.asadmin", command.get(command.indexOf("--postbootcommandfile") + 1),
+                command::toString);
+        String made = image.all("RUN").stream().map(Dockerfile.Instruction::arguments)
+                .filter(run -> run.contains("> " + config + "preboot.asadmin")).findFirst().orElse("");
+        assertTrue(made.contains(config + "idle-timer-preboot.asadmin") && made.contains(config + "tuning-preboot.asadmin"),
+                "the preboot file is made of idle-timer-preboot.asadmin and tuning-preboot.asadmin: " + made);
+        for (String name : List.of("idle-timer-preboot.asadmin", "idle-timer-postboot.asadmin", "tuning-preboot.asadmin")) {
+            String commands = Files.readString(Dockerfile.dockerDirectory().resolve("payara").resolve(name),
+                    StandardCharsets.UTF_8);
+            assertTrue(commands.lines().anyMatch(line -> !line.isBlank() && !line.startsWith("#")), name + " runs no command");
+        }
+        String postboot = Files.readString(Dockerfile.dockerDirectory().resolve("payara/idle-timer-postboot.asadmin"),
+                StandardCharsets.UTF_8);
+        assertTrue(postboot.contains("__defaultManagedScheduledExecutorService.enabled=false"), postboot);
+    }
+
     @Test
     void noSecretInAnyFileUnderDocker() throws IOException {
         Pattern passwordValue = Pattern.compile("PASSWORD\\s*[=:]\\s*[^\\s/\"$]");
