@@ -2,7 +2,8 @@
 // with acknowledgements, as `wsprobe send --ack` behaves: it names itself (?wsprobe-sender=ID&wsprobe-ack=1),
 // sends "soak <id> #<n>" every interval, keeps each message until the receiver answers "ack #<n>", and after a
 // reconnect sends every unacknowledged message again, in order. A round trip is from a message's last send to
-// its acknowledgement.
+// its acknowledgement. Its connection attempts follow the jar sender's defaults: a 5 s handshake timeout, and
+// retries after 0.5 s, doubling up to 30 s, each at a random point in the upper half (RetryPolicy.DEFAULT).
 //
 //   node bench/soak-senders.js URL SENDERS SECONDS DRAIN_SECONDS OUT_JSON
 //
@@ -18,6 +19,9 @@ const SECONDS = Number(secondsArg);
 const DRAIN_SECONDS = Number(drainArg);
 const INTERVAL_MS = Number(process.env.SOAK_INTERVAL_MS || 1000);
 const RAMP_PER_SECOND = Number(process.env.SOAK_RAMP || 250);
+const HANDSHAKE_TIMEOUT_MS = Number(process.env.SOAK_HANDSHAKE_TIMEOUT_MS || 5000);
+const RETRY_FIRST_MS = 500;
+const RETRY_MAX_MS = 30000;
 const MAX_RTT_MS = 120000;
 
 const rtt = new Uint32Array(MAX_RTT_MS + 1); // a histogram in whole milliseconds; the last bucket is "or more"
@@ -38,16 +42,16 @@ class Sender {
     this.ws = null;
     this.open = false;
     this.connectedOnce = false;
-    this.backoff = 250;
+    this.retries = 0; // consecutive failed or dropped connections
   }
 
   connect() {
     const target = url + (url.includes('?') ? '&' : '?') + 'wsprobe-sender=' + this.id + '&wsprobe-ack=1';
-    const ws = new WebSocket(target, { handshakeTimeout: 10000, perMessageDeflate: false });
+    const ws = new WebSocket(target, { handshakeTimeout: HANDSHAKE_TIMEOUT_MS, perMessageDeflate: false });
     this.ws = ws;
     ws.on('open', () => {
       this.open = true;
-      this.backoff = 250;
+      this.retries = 0;
       totals.connects++;
       if (this.connectedOnce) totals.reconnects++;
       this.connectedOnce = true;
@@ -62,9 +66,9 @@ class Sender {
       this.open = false;
       if (this.ws === ws) this.ws = null;
       if (!finished) {
-        const delay = this.backoff / 2 + Math.random() * this.backoff / 2;
-        this.backoff = Math.min(this.backoff * 2, 4000);
-        setTimeout(() => this.connect(), delay);
+        const base = Math.min(RETRY_FIRST_MS * 2 ** this.retries, RETRY_MAX_MS);
+        this.retries++;
+        setTimeout(() => this.connect(), base / 2 + Math.random() * base / 2);
       }
     });
   }
