@@ -7,7 +7,9 @@
 //
 //   node bench/soak-senders.js URL SENDERS SECONDS DRAIN_SECONDS OUT_JSON
 //
-// Sends for SECONDS, then stops numbering new messages and waits up to DRAIN_SECONDS for the outstanding
+// Ramps up (SOAK_RAMP connections a second, default 250), then sends for SECONDS from the moment every sender
+// is connected (or from RAMP_LIMIT_SECONDS after the start, default 300, if some never get through: it says
+// "sending for SECONDS s from now" either way), then stops numbering new messages and waits up to DRAIN_SECONDS for the outstanding
 // acknowledgements (resending after reconnects); then writes its counts to OUT_JSON and exits. One progress
 // line every 10 s on stdout. Needs the `ws` package (bench/soak.sh installs it under target/, not committed).
 'use strict';
@@ -22,9 +24,16 @@ const RAMP_PER_SECOND = Number(process.env.SOAK_RAMP || 250);
 const HANDSHAKE_TIMEOUT_MS = Number(process.env.SOAK_HANDSHAKE_TIMEOUT_MS || 5000);
 const RETRY_FIRST_MS = 500;
 const RETRY_MAX_MS = 30000;
+const RAMP_LIMIT_SECONDS = Number(process.env.SOAK_RAMP_LIMIT_SECONDS || 300);
 const MAX_RTT_MS = 120000;
 
-const rtt = new Uint32Array(MAX_RTT_MS + 1); // a histogram in whole milliseconds; the last bucket is "or more"
+// round trips in histograms of whole milliseconds (the last bucket is "or more"): the whole run; from the moment
+// every sender was connected for the first time (the ramp excluded); since the last progress line
+const rtt = new Uint32Array(MAX_RTT_MS + 1);
+const rttAfterRamp = new Uint32Array(MAX_RTT_MS + 1);
+const rttWindow = new Uint32Array(MAX_RTT_MS + 1);
+let openNow = 0;
+let rampDone = false;
 const totals = {
   senders: SENDERS, sent: 0, resent: 0, acknowledged: 0, duplicateAcks: 0, unknownAcks: 0,
   connects: 0, reconnects: 0, connectFailures: 0, closes: {}, sendErrors: 0,
@@ -51,6 +60,11 @@ class Sender {
     this.ws = ws;
     ws.on('open', () => {
       this.open = true;
+      if (++openNow === SENDERS && !rampDone) {
+        rampDone = true;
+        console.log(new Date().toISOString() + ' every sender connected');
+        startSendingClock('every sender connected');
+      }
       this.retries = 0;
       totals.connects++;
       if (this.connectedOnce) totals.reconnects++;
@@ -63,6 +77,7 @@ class Sender {
     ws.on('error', () => { if (!this.open) totals.connectFailures++; });
     ws.on('close', (code) => {
       totals.closes[code] = (totals.closes[code] || 0) + 1;
+      if (this.open) openNow--;
       this.open = false;
       if (this.ws === ws) this.ws = null;
       if (!finished) {
@@ -97,7 +112,10 @@ class Sender {
       return;
     }
     this.unacked.delete(number);
-    rtt[Math.min(MAX_RTT_MS, Math.round(performance.now() - sentAt))]++;
+    const millis = Math.min(MAX_RTT_MS, Math.round(performance.now() - sentAt));
+    rtt[millis]++;
+    rttWindow[millis]++;
+    if (rampDone) rttAfterRamp[millis]++;
     totals.acknowledged++;
     this.ackedAbove.add(number);
     while (this.ackedAbove.has(this.acked + 1)) {
@@ -107,14 +125,14 @@ class Sender {
   }
 }
 
-function percentile(p) {
+function percentile(p, histogram = rtt) {
   let count = 0;
-  for (let i = 0; i < rtt.length; i++) count += rtt[i];
+  for (let i = 0; i < histogram.length; i++) count += histogram[i];
   if (count === 0) return null;
   const rank = Math.ceil(count * p);
   let seen = 0;
-  for (let i = 0; i < rtt.length; i++) {
-    seen += rtt[i];
+  for (let i = 0; i < histogram.length; i++) {
+    seen += histogram[i];
     if (seen >= rank) return i;
   }
   return MAX_RTT_MS;
@@ -141,10 +159,21 @@ const progress = setInterval(() => {
   const open = senders.filter((s) => s.open).length;
   console.log(new Date().toISOString() + ' open ' + open + '/' + SENDERS + ' sent ' + totals.sent + ' acknowledged '
       + totals.acknowledged + ' outstanding ' + outstanding() + ' reconnects ' + totals.reconnects + ' p99 '
-      + percentile(0.99) + ' ms');
+      + percentile(0.99) + ' ms, in the last 10 s ' + percentile(0.99, rttWindow) + ' ms');
+  rttWindow.fill(0);
 }, 10000);
 
-setTimeout(() => {
+let sendingClockStarted = false;
+function startSendingClock(why) {
+  if (sendingClockStarted) return;
+  sendingClockStarted = true;
+  console.log(new Date().toISOString() + ' sending for ' + SECONDS + ' s from now (' + why + ')');
+  setTimeout(stopNumbering, SECONDS * 1000);
+}
+setTimeout(() => startSendingClock('ramp limit reached: ' + openNow + ' of ' + SENDERS + ' connected'),
+    RAMP_LIMIT_SECONDS * 1000);
+
+function stopNumbering() {
   numbering = false;
   console.log(new Date().toISOString() + ' stopped numbering; draining up to ' + DRAIN_SECONDS + ' s');
   const drainStarted = Date.now();
@@ -154,7 +183,12 @@ setTimeout(() => {
       finish();
     }
   }, 200);
-}, SECONDS * 1000);
+}
+
+function summary(histogram) {
+  return { p50: percentile(0.5, histogram), p90: percentile(0.9, histogram), p99: percentile(0.99, histogram),
+    p999: percentile(0.999, histogram), max: percentile(1, histogram) };
+}
 
 function finish() {
   finished = true;
@@ -166,8 +200,8 @@ function finish() {
   const result = Object.assign({}, totals, {
     lost: outstanding(),
     seconds: (Date.now() - started) / 1000,
-    rttMillis: { p50: percentile(0.5), p90: percentile(0.9), p99: percentile(0.99), p999: percentile(0.999),
-      max: percentile(1) },
+    rttMillis: summary(rtt),
+    rttMillisAfterRamp: summary(rttAfterRamp),
   });
   require('fs').writeFileSync(out, JSON.stringify(result, null, 1));
   console.log(new Date().toISOString() + ' done: ' + JSON.stringify(result));

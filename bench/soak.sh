@@ -190,28 +190,29 @@ PIDS+=($!)
 for _ in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$PORT/status" && break; sleep 0.2; done
 
 SECONDS_TOTAL=$((MINUTES * 60))
-start=$(date +%s) # the senders' clock: they ramp up, send for SECONDS_TOTAL from now, then drain
+launched=$(date +%s)
 NODE_PATH="$DEPS/node_modules" node bench/soak-senders.js "ws://127.0.0.1:$PORT/receive" "$SENDERS" \
     "$SECONDS_TOTAL" "$DRAIN" "$OUT/senders.json" > "$OUT/senders.log" 2>&1 &
 SENDERS_PID=$!
 PIDS+=("$SENDERS_PID")
 
-# warm-up: every sender connected (or 5 minutes: the ramp is slow on a busy machine), then the receivers' RSS
-# at the start
-for _ in $(seq 1 300); do
-  open=$(tail -1 "$OUT/senders.log" 2>/dev/null | sed -n 's/.* open \([0-9]*\)\/.*/\1/p')
-  [ "${open:-0}" -ge "$SENDERS" ] && break
+# the ramp: the senders' clock starts once every one is connected (or after 5 minutes: the ramp is slow on a
+# busy machine); then the receivers' RSS at the start
+for _ in $(seq 1 400); do
+  grep -q ' sending for ' "$OUT/senders.log" 2>/dev/null && break
+  kill -0 "$SENDERS_PID" 2>/dev/null || { say "the senders ended early: $(tail -3 "$OUT/senders.log")"; exit 1; }
   sleep 1
 done
+start=$(date +%s)
 for i in $(seq 1 "$RECEIVERS"); do snapshot "$i"; done
 RSS_START=$(rss_all)
-say "all connected (${open:-0} of $SENDERS); connections per receiver: $(shares)"
+say "ramp done after $((start - launched)) s: $(grep -o 'sending for .*' "$OUT/senders.log"); connections per receiver: $(shares)"
 say "receivers' RSS at the start: $RSS_START"
 
 # the faults: every KILL_EVERY s, the receiver among 2..R holding the most connections gets SIGKILL and is
 # started again at once (nginx never moves an open connection, so a restarted receiver holds only the
 # connections that were opened after its restart: taking turns would often kill one that holds almost none)
-next_kill=$((start + KILL_EVERY))
+next_kill=$((start + KILL_EVERY)) # each next kill KILL_EVERY s after the last
 next_distribution=$start
 next_load=$((start + 60))
 printf 'second\t%s\n' "$(seq -s $'\t' -f 'r%g' 1 "$RECEIVERS")" > "$OUT/distribution.tsv"
@@ -261,7 +262,7 @@ while kill -0 "$SENDERS_PID" 2>/dev/null && [ $(($(date +%s) - start)) -lt "$SEC
     kills=$((kills + 1))
     say "kill $kills: receiver $victim (SIGKILL); connections per receiver before it: $before; RSS: $rss_before"
     start_receiver "$victim"
-    next_kill=$((next_kill + KILL_EVERY))
+    next_kill=$((now + KILL_EVERY))
     after_kill=$((now + 30))
   fi
   sleep 2
@@ -290,7 +291,7 @@ const lines = [
   `acknowledged: ${senders.acknowledged}; lost (sent, never acknowledged after the drain): ${senders.lost}`,
   `received by the receivers (their /status counts, summed over ${lives} receiver lives; a killed receiver's count is read just before its kill): ${received}`,
   `duplicates: ${senders.duplicateAcks} acknowledgements for a message already acknowledged; received minus acknowledged: ${received - senders.acknowledged}; the receivers' own sequence counts: duplicates ${duplicates}, missing ${missing} (numbers a sender sent to another receiver before it moved count as missing where it arrived)`,
-  `round trip to the acknowledgement: p50 ${senders.rttMillis.p50} ms, p99 ${senders.rttMillis.p99} ms, p99.9 ${senders.rttMillis.p999} ms, max ${senders.rttMillis.max} ms`,
+  `round trip to the acknowledgement: p50 ${senders.rttMillis.p50} ms, p99 ${senders.rttMillis.p99} ms, p99.9 ${senders.rttMillis.p999} ms, max ${senders.rttMillis.max} ms; after the ramp (from the first moment every sender was connected): p50 ${senders.rttMillisAfterRamp.p50} ms, p99 ${senders.rttMillisAfterRamp.p99} ms, p99.9 ${senders.rttMillisAfterRamp.p999} ms, max ${senders.rttMillisAfterRamp.max} ms`,
   `reconnects ${senders.reconnects}, failed connection attempts ${senders.connectFailures}, closes by code ${JSON.stringify(senders.closes)}, send errors ${senders.sendErrors}, acknowledgements of unknown numbers ${senders.unknownAcks}`,
   `receivers' RSS at the start: ${rssStart}`,
   `receivers' RSS at the end: ${rssEnd} (receiver 1 is never killed)`,
