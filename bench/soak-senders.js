@@ -5,17 +5,24 @@
 // its acknowledgement. Its connection attempts follow the jar sender's defaults: a 5 s handshake timeout, and
 // retries after 0.5 s, doubling up to 30 s, each at a random point in the upper half (RetryPolicy.DEFAULT).
 //
-//   node bench/soak-senders.js URL SENDERS SECONDS DRAIN_SECONDS OUT_JSON
+//   node bench/soak-senders.js URL SENDERS SECONDS DRAIN_SECONDS OUT_JSON [FIRST_ID]
 //
+// The senders are soak-FIRST_ID ... soak-(FIRST_ID + SENDERS - 1) (FIRST_ID default 0): bench/soak.sh runs
+// several of these processes side by side, each with its own share of the senders, so that one event loop
+// starved of CPU on a busy machine does not become what the run measures.
 // Ramps up (SOAK_RAMP connections a second, default 250), then sends for SECONDS from the moment every sender
 // is connected (or from RAMP_LIMIT_SECONDS after the start, default 300, if some never get through: it says
-// "sending for SECONDS s from now" either way), then stops numbering new messages and waits up to DRAIN_SECONDS for the outstanding
+// "sending for SECONDS s from now" either way; with SOAK_START_ON_SIGNAL=1 it says "every sender connected" and
+// starts the clock on SIGUSR1 instead, so that several processes start together), then stops numbering new
+// messages and waits up to DRAIN_SECONDS for the outstanding
 // acknowledgements (resending after reconnects); then writes its counts to OUT_JSON and exits. One progress
 // line every 10 s on stdout. Needs the `ws` package (bench/soak.sh installs it under target/, not committed).
 'use strict';
 const WebSocket = require('ws');
 
-const [url, sendersArg, secondsArg, drainArg, out] = process.argv.slice(2);
+const [url, sendersArg, secondsArg, drainArg, out, firstIdArg] = process.argv.slice(2);
+const FIRST_ID = Number(firstIdArg || 0);
+const START_ON_SIGNAL = process.env.SOAK_START_ON_SIGNAL === '1';
 const SENDERS = Number(sendersArg);
 const SECONDS = Number(secondsArg);
 const DRAIN_SECONDS = Number(drainArg);
@@ -43,7 +50,7 @@ const started = Date.now();
 
 class Sender {
   constructor(index) {
-    this.id = 'soak-' + index;
+    this.id = 'soak-' + (FIRST_ID + index);
     this.next = 1;
     this.unacked = new Map(); // number -> time of its last send (ms, high resolution)
     this.acked = 0; // numbers up to here were all acknowledged (a fast path for duplicates)
@@ -63,7 +70,7 @@ class Sender {
       if (++openNow === SENDERS && !rampDone) {
         rampDone = true;
         console.log(new Date().toISOString() + ' every sender connected');
-        startSendingClock('every sender connected');
+        if (!START_ON_SIGNAL) startSendingClock('every sender connected');
       }
       this.retries = 0;
       totals.connects++;
@@ -172,6 +179,7 @@ function startSendingClock(why) {
 }
 setTimeout(() => startSendingClock('ramp limit reached: ' + openNow + ' of ' + SENDERS + ' connected'),
     RAMP_LIMIT_SECONDS * 1000);
+process.on('SIGUSR1', () => startSendingClock('told to start: ' + openNow + ' of ' + SENDERS + ' connected'));
 
 function stopNumbering() {
   numbering = false;
@@ -183,6 +191,13 @@ function stopNumbering() {
       finish();
     }
   }, 200);
+}
+
+/** The non-empty buckets, [[millis, count], ...], for merging several processes' figures. */
+function buckets(histogram) {
+  const nonEmpty = [];
+  for (let i = 0; i < histogram.length; i++) if (histogram[i] > 0) nonEmpty.push([i, histogram[i]]);
+  return nonEmpty;
 }
 
 function summary(histogram) {
@@ -202,8 +217,11 @@ function finish() {
     seconds: (Date.now() - started) / 1000,
     rttMillis: summary(rtt),
     rttMillisAfterRamp: summary(rttAfterRamp),
+    rttBuckets: buckets(rtt),
+    rttBucketsAfterRamp: buckets(rttAfterRamp),
   });
-  require('fs').writeFileSync(out, JSON.stringify(result, null, 1));
-  console.log(new Date().toISOString() + ' done: ' + JSON.stringify(result));
+  require('fs').writeFileSync(out, JSON.stringify(result));
+  const { rttBuckets, rttBucketsAfterRamp, ...figures } = result;
+  console.log(new Date().toISOString() + ' done: ' + JSON.stringify(figures));
   setTimeout(() => process.exit(0), 2000).unref();
 }

@@ -5,28 +5,36 @@
 # SIGKILL and started again. Loopback only; every process it starts is ended when it ends (trap), by PID.
 #
 #   bench/soak.sh                                  # the full run: 5,000 senders, 30 minutes, 3 receivers
-#   bench/soak.sh --senders 1000 --minutes 6       # a shorter one (3 kills)
+#   bench/soak.sh --senders 1000 --minutes 6       # a shorter one (2 kills)
 #
-# Flags (or environment): --senders N (SOAK_SENDERS, default 5000), --minutes M (SOAK_MINUTES, default 30),
-# --receivers R (SOAK_RECEIVERS, 2 or 3, default 3), --kill-every SECONDS (SOAK_KILL_EVERY, default 120),
-# --drain SECONDS (SOAK_DRAIN, default 300: after the last new message, how long the senders may take to get
-# every acknowledgement; they end as soon as they have them all), --port P (SOAK_PORT, default 24500: nginx on P and P+1 (TLS, unused by the senders),
-# receivers on P+10...), --nginx-template FILE (SOAK_NGINX_TEMPLATE, default the compose file's,
+# Flags (or environment): --senders N (SOAK_SENDERS, default 5000), --minutes M (SOAK_MINUTES, default 30:
+# sending time, counted from the moment every sender is connected, or 5 minutes after the start if some never
+# get through), --receivers R (SOAK_RECEIVERS, 2 or 3, default 3), --kill-every SECONDS (SOAK_KILL_EVERY,
+# default 120: the first kill that long after the ramp, each next one that long after the previous; none in
+# the last half interval), --drain SECONDS (SOAK_DRAIN, default 300: after the last new message, how long the
+# senders may take to get every acknowledgement; they end as soon as they have them all), --port P
+# (SOAK_PORT, default 24500: nginx on P and P+1 (TLS, unused by the senders), receivers on P+11...),
+# --nginx-template FILE (SOAK_NGINX_TEMPLATE, default the compose file's,
 # docker/nginx/templates/default.conf.template: to compare balancer settings), --nginx-workers N|auto
-# (SOAK_NGINX_WORKERS, default auto, as in the official nginx image). SOAK_RECEIVER_JAVA_OPTS: the receivers'
-# JVM options (default: the README's recommendation for many connections, plus -Xmx512m).
+# (SOAK_NGINX_WORKERS, default auto, as in the official nginx image), --sender-processes P
+# (SOAK_SENDER_PROCESSES, default 4). SOAK_RECEIVER_JAVA_OPTS: the receivers' JVM options (default: the
+# README's recommendation for many connections, plus -Xmx512m).
 #
-# Open files: nginx holds two per sender (client and receiver side) in one worker at worst, the senders'
-# process one per sender, a receiver one per sender at worst. The script raises its soft limit (ulimit -n) to
-# the hard limit, which its children inherit, and refuses to start when 2 x senders + 200 does not fit.
+# Open files: nginx holds two per sender (client and receiver side) in one worker at worst, a senders'
+# process one per sender it runs, a receiver one per sender at worst. The script raises its soft limit
+# (ulimit -n) to the hard limit, which its children inherit, and refuses to start when 2 x senders + 200
+# does not fit.
 #
-# The senders are bench/soak-senders.js (Node, the `ws` package installed under target/soak/, not committed):
-# `wsprobe send --ack` is one JVM per sender and `wsprobe load` does not acknowledge, so neither can be
-# thousands of acknowledged senders here. Receiver 1 is never killed: its RSS at the start and the end shows
-# growth; of the others, the one holding the most connections is killed each time. Results:
-# target/soak/<stamp>/ (summary.txt, senders.json, distribution.tsv: the open connections on each receiver
-# every 10 s, load.txt: the machine's load average every minute, the receivers' /status snapshots and logs,
-# nginx's logs). Exit code 0 when no message was lost.
+# The senders are bench/soak-senders.js (Node, the `ws` package installed under target/soak/, not committed),
+# in several processes side by side, each with its share of the senders: one event loop holding all 5,000
+# got about 5 % of a core on this machine when other builds ran (one thread among forty runnable), and became
+# what the run measured. `wsprobe send --ack` is one JVM per sender and `wsprobe load` does not acknowledge,
+# so neither can be thousands of acknowledged senders here. Receiver 1 is never killed: its RSS at the start
+# and the end shows growth; of the others, the one holding the most connections is killed each time.
+# Results: target/soak/<stamp>/ (summary.txt; senders.json, the senders' figures added up, and each
+# process's senders-<p>.json and .log; distribution.tsv: the open connections on each receiver every 10 s;
+# load.txt: the machine's load average every minute; the receivers' /status snapshots and logs; nginx's
+# logs). Exit code 0 when no message was lost.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,6 +46,7 @@ DRAIN=${SOAK_DRAIN:-300}
 PORT=${SOAK_PORT:-24500}
 NGINX_TEMPLATE=${SOAK_NGINX_TEMPLATE:-docker/nginx/templates/default.conf.template}
 NGINX_WORKERS=${SOAK_NGINX_WORKERS:-auto}
+SENDER_PROCESSES=${SOAK_SENDER_PROCESSES:-4}
 RECEIVER_JAVA_OPTS=${SOAK_RECEIVER_JAVA_OPTS:-"-XX:+UseSerialGC -Xmn16m -Xmx512m"}
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -49,7 +58,8 @@ while [ $# -gt 0 ]; do
     --port) PORT=$2; shift 2 ;;
     --nginx-template) NGINX_TEMPLATE=$2; shift 2 ;;
     --nginx-workers) NGINX_WORKERS=$2; shift 2 ;;
-    -h|--help) sed -n '2,31p' "$0"; exit 0 ;;
+    --sender-processes) SENDER_PROCESSES=$2; shift 2 ;;
+    -h|--help) sed -n '2,37p' "$0"; exit 0 ;;
     *) echo "unknown flag $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -57,6 +67,9 @@ case "$RECEIVERS" in 2|3) ;; *) echo "--receivers must be 2 or 3 (the nginx temp
 # bounds: a run ends; the senders fit the open-file limit (nginx: 2 per connection, in one worker at worst)
 if [ "$MINUTES" -lt 1 ] || [ "$MINUTES" -gt 240 ]; then echo "--minutes: 1 to 240" >&2; exit 2; fi
 [ "$SENDERS" -ge 1 ] || { echo "--senders: at least 1" >&2; exit 2; }
+if [ "$SENDER_PROCESSES" -lt 1 ] || [ "$SENDER_PROCESSES" -gt "$SENDERS" ] || [ "$SENDER_PROCESSES" -gt 16 ]; then
+  echo "--sender-processes: 1 to 16, and not more than the senders" >&2; exit 2
+fi
 NEED_FILES=$((SENDERS * 2 + 200))
 if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt "$NEED_FILES" ]; then
   ulimit -n "$(ulimit -Hn)" 2>/dev/null || true # raise the soft limit to the hard one; the children inherit it
@@ -191,22 +204,35 @@ for _ in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$PORT/status" &&
 
 SECONDS_TOTAL=$((MINUTES * 60))
 launched=$(date +%s)
-NODE_PATH="$DEPS/node_modules" node bench/soak-senders.js "ws://127.0.0.1:$PORT/receive" "$SENDERS" \
-    "$SECONDS_TOTAL" "$DRAIN" "$OUT/senders.json" > "$OUT/senders.log" 2>&1 &
-SENDERS_PID=$!
-PIDS+=("$SENDERS_PID")
+# the senders in SENDER_PROCESSES Node processes, each with its share (and its share of the ramp rate); they
+# report "every sender connected" and start their clocks together when told (SIGUSR1)
+SENDER_PID=()
+for p in $(seq 0 $((SENDER_PROCESSES - 1))); do
+  first=$((SENDERS * p / SENDER_PROCESSES))
+  count=$((SENDERS * (p + 1) / SENDER_PROCESSES - first))
+  NODE_PATH="$DEPS/node_modules" SOAK_START_ON_SIGNAL=1 SOAK_RAMP=$(( (249 + SENDER_PROCESSES) / SENDER_PROCESSES )) \
+      node bench/soak-senders.js "ws://127.0.0.1:$PORT/receive" "$count" "$SECONDS_TOTAL" "$DRAIN" \
+      "$OUT/senders-$p.json" "$first" > "$OUT/senders-$p.log" 2>&1 &
+  SENDER_PID+=($!)
+  PIDS+=($!)
+done
+senders_alive() { local pid; for pid in "${SENDER_PID[@]}"; do kill -0 "$pid" 2>/dev/null && return 0; done; return 1; }
 
 # the ramp: the senders' clock starts once every one is connected (or after 5 minutes: the ramp is slow on a
 # busy machine); then the receivers' RSS at the start
-for _ in $(seq 1 400); do
-  grep -q ' sending for ' "$OUT/senders.log" 2>/dev/null && break
-  kill -0 "$SENDERS_PID" 2>/dev/null || { say "the senders ended early: $(tail -3 "$OUT/senders.log")"; exit 1; }
+for _ in $(seq 1 300); do
+  [ "$(cat "$OUT"/senders-*.log 2>/dev/null | grep -c ' every sender connected')" -ge "$SENDER_PROCESSES" ] && break
+  for pid in "${SENDER_PID[@]}"; do
+    kill -0 "$pid" 2>/dev/null || { say "a senders' process ended early: $(tail -3 "$OUT"/senders-*.log)"; exit 1; }
+  done
   sleep 1
 done
+kill -USR1 "${SENDER_PID[@]}"
 start=$(date +%s)
+sleep 1
 for i in $(seq 1 "$RECEIVERS"); do snapshot "$i"; done
 RSS_START=$(rss_all)
-say "ramp done after $((start - launched)) s: $(grep -o 'sending for .*' "$OUT/senders.log"); connections per receiver: $(shares)"
+say "ramp done after $((start - launched)) s: $(grep -ho 'sending for .*' "$OUT"/senders-*.log | sort | uniq -c | tr -s ' \n' ' '); connections per receiver: $(shares)"
 say "receivers' RSS at the start: $RSS_START"
 
 # the faults: every KILL_EVERY s, the receiver among 2..R holding the most connections gets SIGKILL and is
@@ -220,7 +246,7 @@ echo "$(date +%H:%M:%S) 0 s: $(load)" > "$OUT/load.txt"
 kills=0
 after_kill=0
 RSS_END=
-while kill -0 "$SENDERS_PID" 2>/dev/null && [ $(($(date +%s) - start)) -lt "$SECONDS_TOTAL" ]; do
+while senders_alive && [ $(($(date +%s) - start)) -lt "$SECONDS_TOTAL" ]; do
   for i in $(seq 1 "$RECEIVERS"); do
     if [ -n "${STARTING[$i]:-}" ]; then
       if answers "$i"; then
@@ -268,7 +294,7 @@ while kill -0 "$SENDERS_PID" 2>/dev/null && [ $(($(date +%s) - start)) -lt "$SEC
   sleep 2
 done
 say "sending time over; connections per receiver: $(shares); the senders drain (up to $DRAIN s)"
-wait "$SENDERS_PID" || true
+for pid in "${SENDER_PID[@]}"; do wait "$pid" || true; done
 for i in $(seq 1 "$RECEIVERS"); do snapshot "$i"; done
 say "machine at the end: $(load)"
 
@@ -276,7 +302,33 @@ say "machine at the end: $(load)"
 node - "$OUT" "$RECEIVERS" "$kills" "$RSS_START" "${RSS_END:-not measured (the run ended early)}" <<'EOF' | tee -a "$OUT/summary.txt"
 const fs = require('fs');
 const [out, receivers, kills, rssStart, rssEnd] = process.argv.slice(2);
-const senders = JSON.parse(fs.readFileSync(out + '/senders.json', 'utf8'));
+// the senders' processes' figures, added up (round trips from their histograms)
+const parts = fs.readdirSync(out).filter((f) => /^senders-\d+\.json$/.test(f))
+    .map((f) => JSON.parse(fs.readFileSync(out + '/' + f, 'utf8')));
+const senders = { closes: {}, seconds: Math.max(...parts.map((part) => part.seconds)) };
+for (const key of ['senders', 'sent', 'resent', 'acknowledged', 'duplicateAcks', 'unknownAcks', 'connects',
+    'reconnects', 'connectFailures', 'sendErrors', 'lost']) {
+  senders[key] = parts.reduce((sum, part) => sum + part[key], 0);
+}
+for (const part of parts) {
+  for (const [code, n] of Object.entries(part.closes)) senders.closes[code] = (senders.closes[code] || 0) + n;
+}
+function percentiles(name) {
+  const histogram = new Map();
+  for (const part of parts) for (const [ms, n] of part[name]) histogram.set(ms, (histogram.get(ms) || 0) + n);
+  const sorted = [...histogram.entries()].sort((a, b) => a[0] - b[0]);
+  const count = sorted.reduce((sum, [, n]) => sum + n, 0);
+  const at = (p) => {
+    const rank = Math.ceil(count * p);
+    let seen = 0;
+    for (const [ms, n] of sorted) if ((seen += n) >= rank) return ms;
+    return null;
+  };
+  return { p50: at(0.5), p90: at(0.9), p99: at(0.99), p999: at(0.999), max: at(1) };
+}
+senders.rttMillis = percentiles('rttBuckets');
+senders.rttMillisAfterRamp = percentiles('rttBucketsAfterRamp');
+fs.writeFileSync(out + '/senders.json', JSON.stringify(senders, null, 1));
 let received = 0, missing = 0, duplicates = 0, lives = 0;
 for (const file of fs.readdirSync(out + '/status').filter((f) => f.endsWith('.json'))) {
   const status = JSON.parse(fs.readFileSync(out + '/status/' + file, 'utf8'));
@@ -286,7 +338,7 @@ for (const file of fs.readdirSync(out + '/status').filter((f) => f.endsWith('.js
   lives++;
 }
 const lines = [
-  `senders ${senders.senders}, ${(senders.seconds / 60).toFixed(1)} min, ${receivers} receivers, ${kills} killed with SIGKILL and restarted`,
+  `senders ${senders.senders} in ${parts.length} processes (which ran ${(senders.seconds / 60).toFixed(1)} min: ramp, sending, drain), ${receivers} receivers, ${kills} killed with SIGKILL and restarted`,
   `messages sent (numbered once each): ${senders.sent}; sent again after a reconnect: ${senders.resent}`,
   `acknowledged: ${senders.acknowledged}; lost (sent, never acknowledged after the drain): ${senders.lost}`,
   `received by the receivers (their /status counts, summed over ${lives} receiver lives; a killed receiver's count is read just before its kill): ${received}`,
