@@ -9,7 +9,6 @@ import dev.wsprobe.testing.JarServer;
 import dev.wsprobe.testing.KubernetesManifests;
 import io.fabric8.kubernetes.api.model.Container;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,9 +71,7 @@ class KubernetesLoadJobIT {
         }
     }
 
-    // Enabled when `load --histogram-out`, `--start-at`, `--metrics-port` and `load merge` exist: the Job's own
-    // arguments, three pods at once against one echo, their histograms from their logs, merged.
-    @Disabled("enabled when load --histogram-out exists")
+    // The Job's own arguments, three pods at once against one echo, their histograms from their logs, merged.
     @Test
     void threePodsOfTheJobMeasureOneWindowAndTheirHistogramsMerge() throws Exception {
         Container container = KubernetesLoadJobTest.container(KubernetesLoadJobTest.job());
@@ -93,7 +89,6 @@ class KubernetesLoadJobIT {
                     args.set(1, "ws://127.0.0.1:" + receivers.port() + "/echo");
                     replace(args, "--connections", "20");
                     replace(args, "--duration", "3s");
-                    replace(args, "--metrics-port", Integer.toString(freePort()));
                     pods.add(runScript(environment, args));
                 }
                 long received = 0;
@@ -151,11 +146,5 @@ class KubernetesLoadJobIT {
         int at = args.indexOf(option);
         assertTrue(at > 0, option + " in " + args);
         args.set(at + 1, value);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
