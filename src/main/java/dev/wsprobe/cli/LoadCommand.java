@@ -97,7 +97,7 @@ public final class LoadCommand implements Callable<Integer> {
     String mode;
 
     @Option(names = "--tls-resumption", paramLabel = "on|off", defaultValue = "on", arity = "1",
-            converter = ServerCommand.OnOffConverter.class,
+            converter = ServerCompressionOptions.OnOffConverter.class,
             description = "wss: a new connection resumes the TLS session of an earlier one to the same server, a "
                     + "shorter handshake without the certificate checks (far less CPU for the load, and less for the "
                     + "server); off: a full handshake for every connection, as clients new to the server make "

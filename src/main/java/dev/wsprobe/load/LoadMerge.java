@@ -75,7 +75,10 @@ public record LoadMerge(LoadResult result, List<RecordedRun> runs, boolean overl
                 one ? only.receiverCounted() : -1, one ? only.receiverMeasured() : -1, receiverNote,
                 runs.stream().filter(run -> run.result().firstError() != null).findFirst()
                         .map(run -> run.result().firstError() + (one ? "" : " (" + run.source() + ")")).orElse(null),
-                runs.stream().anyMatch(run -> run.result().stoppedEarly()));
+                runs.stream().anyMatch(run -> run.result().stoppedEarly()),
+                new LoadPhases(runs.stream().mapToLong(run -> run.result().phases().startEpochMs()).min().getAsLong(),
+                        runs.stream().mapToLong(run -> run.result().phases().connectedEpochMs()).max().getAsLong(),
+                        earliestStart.toEpochMilli(), latestEnd.toEpochMilli()));
         return new LoadMerge(merged, List.copyOf(runs), overlap, List.copyOf(warnings));
     }
 

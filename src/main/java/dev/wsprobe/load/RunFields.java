@@ -16,7 +16,8 @@ import org.HdrHistogram.Histogram;
  * {@code connectFailures}, {@code sent}, {@code sendErrors}, {@code received}, {@code dropped}), the measured
  * window's ({@code measured.} and the same names), {@code missing}, {@code errors} (for people; derived),
  * {@code connectSeconds}, {@code measuredSeconds}, {@code receiverCounted}/{@code receiverMeasured} (-1 when
- * unknown), {@code receiverNote}, {@code stoppedEarly}, {@code firstError}.
+ * unknown), {@code receiverNote}, {@code stoppedEarly}, {@code firstError}, {@code phasesEpochMs} (start,
+ * connected, measure start, measure end: {@code load --json}'s).
  */
 final class RunFields {
     static final String PREFIX = "wsprobe ";
@@ -59,6 +60,9 @@ final class RunFields {
             fields.put("receiverNote", oneLine(result.receiverNote()));
         }
         fields.put("stoppedEarly", Boolean.toString(result.stoppedEarly()));
+        LoadPhases phases = result.phases();
+        fields.put("phasesEpochMs", phases.startEpochMs() + "," + phases.connectedEpochMs() + ","
+                + phases.measureStartEpochMs() + "," + phases.measureEndEpochMs());
         if (result.firstError() != null) {
             fields.put("firstError", oneLine(result.firstError()));
         }
@@ -107,10 +111,20 @@ final class RunFields {
         LoadResult result = new LoadResult(options, read.counts(""), read.counts("measured."),
                 read.decimal("connectSeconds"), read.decimal("measuredSeconds"), latency, read.number("missing"),
                 read.number("receiverCounted"), read.number("receiverMeasured"), fields.get("receiverNote"),
-                fields.get("firstError"), Boolean.parseBoolean(read.text("stoppedEarly")));
+                fields.get("firstError"), Boolean.parseBoolean(read.text("stoppedEarly")),
+                read.value("phasesEpochMs", RunFields::phases));
         String startAt = fields.get("startAt");
         return new RecordedRun(name, read.text("host"), read.value("written", Instant::parse),
                 startAt == null ? null : read.value("startAt", Instant::parse), result);
+    }
+
+    private static LoadPhases phases(String text) {
+        String[] epochMs = text.split(",", -1);
+        if (epochMs.length != 4) {
+            throw new IllegalArgumentException("four instants");
+        }
+        return new LoadPhases(Long.parseLong(epochMs[0].strip()), Long.parseLong(epochMs[1].strip()),
+                Long.parseLong(epochMs[2].strip()), Long.parseLong(epochMs[3].strip()));
     }
 
     private static String oneLine(String text) {

@@ -80,7 +80,7 @@ class LoadMergeTest {
     void echoAndReceiverRunsDoNotMerge() {
         LoadResult echo = RecordedRuns.echo(10, T0, 2, 1000);
         LoadResult receiver = new LoadResult(echo.options().withMode(LoadOptions.Mode.RECEIVER), echo.whole(),
-                echo.measured(), 1, 2, new Histogram(3), 0, 100, 90, null, null, false);
+                echo.measured(), 1, 2, new Histogram(3), 0, 100, 90, null, null, false, echo.phases());
         IllegalArgumentException mixed = assertThrows(IllegalArgumentException.class, () -> LoadMerge.of(List.of(
                 RecordedRuns.recorded("echo.hlog", echo), RecordedRuns.recorded("receiver.hlog", receiver))));
         assertEquals("receiver.hlog: a receiver run, but echo.hlog is an echo run: round trips and a receiver's counts "

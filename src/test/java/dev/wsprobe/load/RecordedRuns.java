@@ -24,7 +24,9 @@ final class RecordedRuns {
         long sent = roundTripMicros.length + 3L;
         return new LoadResult(options, new LoadStats.Counts(connections, 1, sent, 2, sent - 1, 1),
                 new LoadStats.Counts(0, 0, roundTripMicros.length, 0, roundTripMicros.length, 0), 0.75, seconds,
-                latency, 1, -1, -1, "no status", "connect failed: Connection refused\nsecond line", false);
+                latency, 1, -1, -1, "no status", "connect failed: Connection refused\nsecond line", false,
+                new LoadPhases(latency.getStartTimeStamp() - 2000, latency.getStartTimeStamp() - 1000,
+                        latency.getStartTimeStamp(), latency.getEndTimeStamp()));
     }
 
     static RecordedRun recorded(String source, LoadResult result) {
