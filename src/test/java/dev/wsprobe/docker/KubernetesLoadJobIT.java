@@ -9,6 +9,7 @@ import dev.wsprobe.testing.JarServer;
 import dev.wsprobe.testing.KubernetesManifests;
 import io.fabric8.kubernetes.api.model.Container;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
