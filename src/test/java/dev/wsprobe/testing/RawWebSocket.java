@@ -67,7 +67,8 @@ public final class RawWebSocket implements AutoCloseable {
         socket.setTcpNoDelay(true);
         try {
             String key = Upgrade.newKey();
-            String request = Upgrade.request(target.getRawPath(), target.getHost() + ":" + port, key, headers);
+            String pathAndQuery = target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
+            String request = Upgrade.request(pathAndQuery, target.getHost() + ":" + port, key, headers);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
             InputStream in = socket.getInputStream();
