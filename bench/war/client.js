@@ -103,8 +103,9 @@ process.stdin.on('data', (d) => {
   setTimeout(() => {
     const buckets = {};
     histogram.forEach((count, i) => { if (count) buckets[i] = count; });
-    process.stdout.write(JSON.stringify({ ...totals, p50: percentile(0.5), p99: percentile(0.99), buckets }) + '\n');
     for (const ws of sockets) ws.terminate();
-    process.exit(0);
+    // exit once the line is out: it can be larger than the pipe holds, and exit() would cut it
+    process.stdout.write(JSON.stringify({ ...totals, p50: percentile(0.5), p99: percentile(0.99), buckets }) + '\n',
+      () => process.exit(0));
   }, UNTIL - Date.now() + 3000);
 });
