@@ -4,9 +4,10 @@
 # line per point in target/bench/<stamp>/points.jsonl and Markdown tables of medians and ratios in
 # target/bench/<stamp>/table.md. See docs/benchmarks.md.
 #
-#   bench/run.sh                 # the full set (see docs/benchmarks.md for its length)
+#   bench/run.sh                 # the full set: 3 runs of about an hour each on 2 cores
+#   BENCH_OUT=target/bench/full RUNS=1 bench/run.sh     # the same one run at a time (three times: 3 runs)
 #   RUNS=1 SERVERS="wsprobe-ws node-ws" GENERATOR=node FANIN_POINTS=1000 FANIN_SECONDS=5 WARMUP_SECONDS=2 \
-#     CONNECT_POINTS= THROUGHPUT_SECONDS=3 GENERATOR_CHECK= RAW_TCP=no bench/run.sh     # a quick look
+#     CONNECT_POINTS= THROUGHPUT_SECONDS=3 GENERATOR_CHECK= RAW_TCP=no JDK_SERVERS= bench/run.sh    # a quick look
 #
 # Settings (environment):
 #   RUNS              repetitions of everything, medians over them (default 3)
@@ -30,11 +31,11 @@
 #   JDKS              JDK homes the wsprobe servers run on, the first the reference (default: the java on PATH,
 #                     then /usr/lib/jvm/temurin-25-jdk-amd64 and any JDK 21 in /usr/lib/jvm); a server on another
 #                     JDK is named with its version, e.g. wsprobe-ws-jdk25
-#   JDK_SERVERS       the wsprobe servers that run on every JDK of JDKS (default: wsprobe-ws wsprobe-wss)
+#   JDK_SERVERS       the wsprobe servers that run on every JDK of JDKS (default: wsprobe-ws)
 #   LOAD_JAVA         the java that runs `wsprobe load` (default: java on PATH)
 #   CERT_KEY          key type of the benchmark's self-signed certificate for every wss server: p256, rsa or
 #                     ed25519 (default p256, what `wsprobe server --self-signed` makes)
-#   FANIN_POINTS      connection counts, 1 msg/s each, empty for none (default: 1000 10000 19900; 19,900 is the most
+#   FANIN_POINTS      connection counts, 1 msg/s each, empty for none (default: 10000 19900; 19,900 is the most
 #                     one process can hold under this machine's open-file limit of 20,000)
 #   FANIN_SECONDS     measured time of a fan-in point (default 20), after WARMUP_SECONDS (default 20)
 #   WORKERS_FANIN_POINTS fan-in points of wsprobe-ws-workers (default: 10000)
@@ -61,10 +62,10 @@ SERVERS=${SERVERS:-"wsprobe-ws wsprobe-wss node-ws node-wss bun-ws wildfly-war p
 WAR_TUNING=${WAR_TUNING:-yes}
 GENERATOR=${GENERATOR:-both}
 GENERATOR_CHECK=${GENERATOR_CHECK-echo-64}
-JDK_SERVERS=${JDK_SERVERS-"wsprobe-ws wsprobe-wss"}
+JDK_SERVERS=${JDK_SERVERS-wsprobe-ws}
 LOAD_JAVA=${LOAD_JAVA:-java}
 CERT_KEY=${CERT_KEY:-p256}
-FANIN_POINTS=${FANIN_POINTS-"1000 10000 19900"}
+FANIN_POINTS=${FANIN_POINTS-"10000 19900"}
 WORKERS_FANIN_POINTS=${WORKERS_FANIN_POINTS-10000}
 FANIN_SECONDS=${FANIN_SECONDS:-20}
 WARMUP_SECONDS=${WARMUP_SECONDS:-20}
