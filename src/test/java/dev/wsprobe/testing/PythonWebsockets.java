@@ -50,19 +50,10 @@ public final class PythonWebsockets {
      * sends each message and reads one answer for each.
      */
     public static Conversation echo(URI target, List<String> subprotocols, List<String> messages) throws Exception {
-        String script = String.join("\n",
-                "import asyncio, sys, json",
-                "import websockets",
-                "async def main():",
-                "    url, protocols, messages = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3])",
-                "    async with websockets.connect(url, subprotocols=protocols or None, open_timeout=10) as ws:",
+        List<String> lines = converse(target, json(subprotocols), messages,
+                "    async with websockets.connect(url, subprotocols=given or None, open_timeout=10) as ws:",
                 "        print(ws.subprotocol or '')",
-                "        print(','.join(e.name for e in ws.extensions))",
-                "        for m in messages:",
-                "            await ws.send(m)",
-                "            print(await asyncio.wait_for(ws.recv(), 10))",
-                "asyncio.run(main())");
-        List<String> lines = run(script, target.toString(), json(subprotocols), json(messages));
+                "        print(','.join(e.name for e in ws.extensions))");
         return new Conversation(lines.get(0), lines.get(1), lines.subList(2, lines.size()));
     }
 
@@ -82,23 +73,35 @@ public final class PythonWebsockets {
      * connection on one it must not accept.
      */
     public static Deflate deflate(URI target, List<String> offers, List<String> messages) throws Exception {
-        String script = String.join("\n",
-                "import asyncio, sys, json",
-                "import websockets",
-                "from websockets.extensions.permessage_deflate import ClientPerMessageDeflateFactory as F",
-                "async def main():",
-                "    url, offers, messages = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3])",
-                "    factories = [F(**offer) for offer in offers]",
+        List<String> lines = converse(target, "[" + String.join(",", offers) + "]", messages,
+                "    from websockets.extensions.permessage_deflate import ClientPerMessageDeflateFactory as F",
+                "    factories = [F(**offer) for offer in given]",
                 "    async with websockets.connect(url, extensions=factories, open_timeout=10) as ws:",
                 "        print(ws.response_headers.get('Sec-WebSocket-Extensions', ''))",
                 "        print(' '.join(f'{k}={v}' for e in ws.extensions for k, v in sorted(vars(e).items())",
-                "                       if k.startswith(('local_', 'remote_'))))",
+                "                       if k.startswith(('local_', 'remote_'))))");
+        return new Deflate(lines.get(0), lines.get(1), lines.subList(2, lines.size()));
+    }
+
+    /**
+     * Runs a client: {@code connect} (Python lines that may use {@code url} and {@code given}, the JSON
+     * {@code argument} read back, open {@code ws} and print what it saw), then each message sent and its answer
+     * printed.
+     */
+    private static List<String> converse(URI target, String argument, List<String> messages, String... connect)
+            throws Exception {
+        List<String> script = new java.util.ArrayList<>(List.of(
+                "import asyncio, sys, json",
+                "import websockets",
+                "async def main():",
+                "    url, given, messages = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3])"));
+        script.addAll(List.of(connect));
+        script.addAll(List.of(
                 "        for m in messages:",
                 "            await ws.send(m)",
                 "            print(await asyncio.wait_for(ws.recv(), 10))",
-                "asyncio.run(main())");
-        List<String> lines = run(script, target.toString(), "[" + String.join(",", offers) + "]", json(messages));
-        return new Deflate(lines.get(0), lines.get(1), lines.subList(2, lines.size()));
+                "asyncio.run(main())"));
+        return run(String.join("\n", script), target.toString(), argument, json(messages));
     }
 
     /** Runs {@code script} with {@code arguments}; its output lines (at least two), or the test fails. */
