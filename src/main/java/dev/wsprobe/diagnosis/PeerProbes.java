@@ -65,14 +65,22 @@ final class PeerProbes implements PeerFacts {
         }
     }
 
+    /**
+     * Answers a plain HTTP request as a plain HTTP server does. An HTTP 400 does not count: it is how TLS ports
+     * answer plain HTTP (nginx: "The plain HTTP request was sent to HTTPS port", Apache, Go, Caddy alike), while a
+     * plain server answers this well-formed request with anything but 400. Counting it would turn a TLS port too
+     * busy to finish a handshake within the probe's wait into "does not speak TLS", a diagnosis the sender never
+     * retries.
+     */
     @Override
     public boolean speaksPlainHttp() {
         try (Socket tcp = TlsSockets.connect(target, proxy, CONFIRM_TIMEOUT)) {
             tcp.setSoTimeout(TlsSockets.millis(CONFIRM_TIMEOUT));
             tcp.getOutputStream().write(("HEAD / HTTP/1.1\r\nHost: " + target.hostHeader()
                     + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            byte[] start = tcp.getInputStream().readNBytes(5);
-            return new String(start, StandardCharsets.US_ASCII).equals("HTTP/");
+            byte[] statusLine = tcp.getInputStream().readNBytes("HTTP/1.1 400".length());
+            String start = new String(statusLine, StandardCharsets.US_ASCII);
+            return start.startsWith("HTTP/") && !start.endsWith(" 400");
         } catch (IOException e) {
             return false;
         }

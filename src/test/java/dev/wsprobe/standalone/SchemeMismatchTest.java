@@ -20,6 +20,7 @@ import dev.wsprobe.testing.TestPki;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -91,7 +92,7 @@ class SchemeMismatchTest {
         TestPki pki = new TestPki();
         SSLContext context = pki.serverContext(pki.serverIdentity("localhost"));
         try (ServerSocket port = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Thread acceptor = new Thread(() -> answerLikeNginx(port, context), "nginx-like");
+            Thread acceptor = new Thread(() -> answerLikeNginx(port, context, true), "nginx-like");
             acceptor.setDaemon(true);
             acceptor.start();
             Diagnoser diagnoser = new Diagnoser(pki.trustingClientContext(), true,
@@ -101,26 +102,68 @@ class SchemeMismatchTest {
         }
     }
 
-    /** As nginx's TLS port: TLS to a client hello, an HTTP 400 to a plain request. */
-    private static void answerLikeNginx(ServerSocket port, SSLContext context) {
+    /**
+     * The same port overloaded: its TLS handshakes take longer than any probe waits (here: forever), while its
+     * HTTP 400 to a plain request still comes at once. A soak behind nginx showed it: the sender's probe took the
+     * silence for "not TLS" and gave up for good on a URL that was right.
+     */
+    @Test
+    void anOverloadedTlsPortThatAnswersPlainHttpWith400IsNoMismatch() throws Exception {
+        TestPki pki = new TestPki();
+        try (ServerSocket port = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> answerLikeNginx(port, null, false), "overloaded-nginx-like");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            URI target = URI.create("wss://localhost:" + port.getLocalPort() + "/");
+            Diagnoser diagnoser = new Diagnoser(pki.trustingClientContext(), true,
+                    SenderOptions.DEFAULT_HANDSHAKE_TIMEOUT);
+            assertEquals(Optional.empty(), diagnoser.schemeMismatch(target),
+                    "an HTTP 400 to plain HTTP is what TLS ports answer: no proof of a wrong scheme");
+            CheckReport report = ConnectionCheck.run(target, new ConnectionCheck.Settings(pki.trustingClientContext(),
+                    true, Duration.ofSeconds(2), false));
+            assertEquals(DiagnosisCode.HANDSHAKE_TIMEOUT, report.failure().orElseThrow().code(),
+                    report.failure().orElseThrow().toString());
+        }
+    }
+
+    /**
+     * As nginx's TLS port: TLS to a client hello (or, when {@code handshakes} is false, silence until the client
+     * gives up, as when overloaded), an HTTP 400 to a plain request.
+     */
+    private static void answerLikeNginx(ServerSocket port, SSLContext context, boolean handshakes) {
         while (!port.isClosed()) {
-            try (Socket client = port.accept()) {
-                client.setSoTimeout(5000);
-                InputStream in = client.getInputStream();
-                int first = in.read();
-                if (first == 0x16) {
-                    SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(client,
-                            new ByteArrayInputStream(new byte[] {(byte) first}), true);
-                    tls.setUseClientMode(false);
-                    tls.startHandshake();
-                    tls.close();
-                } else {
-                    client.getOutputStream().write(("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
-                            .getBytes(StandardCharsets.US_ASCII));
-                }
+            try {
+                Socket client = port.accept();
+                // one thread a connection: a check probes on a second connection while its first one still waits
+                Thread answer = new Thread(() -> answerOne(client, context, handshakes), "nginx-like-connection");
+                answer.setDaemon(true);
+                answer.start();
             } catch (IOException e) {
-                // the next connection, or the end
+                // the end
             }
+        }
+    }
+
+    private static void answerOne(Socket connection, SSLContext context, boolean handshakes) {
+        try (Socket client = connection) {
+            client.setSoTimeout(5000);
+            InputStream in = client.getInputStream();
+            int first = in.read();
+            if (first == 0x16 && !handshakes) {
+                client.setSoTimeout(0);
+                in.transferTo(OutputStream.nullOutputStream()); // silent until the client hangs up
+            } else if (first == 0x16) {
+                SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(client,
+                        new ByteArrayInputStream(new byte[] {(byte) first}), true);
+                tls.setUseClientMode(false);
+                tls.startHandshake();
+                tls.close();
+            } else {
+                client.getOutputStream().write(("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+            }
+        } catch (IOException e) {
+            // the client went away
         }
     }
 
