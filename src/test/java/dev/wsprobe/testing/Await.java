@@ -10,7 +10,13 @@ import java.util.function.BooleanSupplier;
 
 /** Waiting for events with a bound, failing with what was awaited. */
 public final class Await {
-    public static final Duration PATIENCE = Duration.ofSeconds(15);
+    /**
+     * How long an awaited event may take before the test fails. Generous on purpose: a passing test waits only
+     * as long as the event takes, and on a shared 2-core machine (load average 15 while builds and a soak ran)
+     * 15 s was not always enough for a server to start or a TLS handshake to finish. Nothing waits this long to
+     * prove that something did not happen.
+     */
+    public static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private Await() {
     }
