@@ -10,6 +10,7 @@ import dev.wsprobe.testing.Await;
 import dev.wsprobe.testing.Chromium;
 import dev.wsprobe.testing.EchoCases;
 import dev.wsprobe.testing.FakePeers;
+import dev.wsprobe.testing.FrameTap;
 import dev.wsprobe.testing.InteropCase;
 import dev.wsprobe.testing.InteropPair;
 import dev.wsprobe.testing.InteropResults;
@@ -59,10 +60,10 @@ class ChromiumInteropTest {
 
     @BeforeAll
     static void start() throws Exception {
+        InteropResults.startPair(PAIR); // without Chromium the pair then shows as not run, not as an earlier run
         if (!Chromium.installed()) {
             return; // each test then reports the skip (or, in CI, the failure) with what to install
         }
-        InteropResults.startPair(PAIR);
         chromium = new Chromium(SERVER.server().certificate(), OWN_SERVERS_CA.authorityCertificate());
         page = new TestPage(chromium.driver);
     }
@@ -376,36 +377,32 @@ class ChromiumInteropTest {
     }
 
     /**
-     * The subprotocol field against Jetty 12 (a server that accepts the first subprotocol offered and negotiates
-     * permessage-deflate): the page offers them in the field's order and shows what was negotiated. The page
-     * comes from the wsprobe server, Jetty serves none; Jetty does not check the Origin.
-     */
-    /**
      * wsprobe's own server, seen from the browser: it takes the first subprotocol the page offers and, with
      * compression on, the permessage-deflate every browser offers, answered with and without context takeover;
-     * the echoes come back through both.
+     * the page shows what its {@code WebSocket} reports ({@code protocol}, {@code extensions}), the echoes come
+     * back through both, and over ws a relay sees every message compressed both ways.
      */
-    @Test
-    void wsprobesServerTakesTheFirstOfferedSubprotocolAndDeflateWhenOn() throws Exception {
+    @ParameterizedTest(name = "secure={0}")
+    @ValueSource(booleans = {false, true})
+    void wsprobesServerTakesTheFirstOfferedSubprotocolAndDeflateWhenOn(boolean secure) throws Exception {
         Map<Compression, String> answers = new java.util.LinkedHashMap<>();
         answers.put(Compression.ON, "permessage-deflate; server_no_context_takeover");
         answers.put(Compression.ON.withClientContextTakeover(false),
                 "permessage-deflate; server_no_context_takeover; client_no_context_takeover");
         answers.put(Compression.ON.withServerContextTakeover(true).withClientMaxWindowBits(10),
                 "permessage-deflate; client_max_window_bits=10");
+        // the page comes from the class's server: these let that origin in
+        ServerConfig anyOrigin = ServerConfig.DEFAULT.withAllowedOrigins(AllowedOrigins.parse("*"));
         for (Map.Entry<Compression, String> expected : answers.entrySet()) {
-            // the page comes from the test's main server: this one lets that origin in
-            try (StandaloneServer compressing = StandaloneServer.start(ServerOptions.plain("127.0.0.1", 0)
-                    .withCompression(expected.getKey())
-                    .withConfig(config -> config.withAllowedOrigins(AllowedOrigins.parse("*"))))) {
-                page.open(pageUrl(false));
-                page.setUrl("ws://localhost:" + compressing.port() + "/echo");
+            try (TestServer compressing = TestServer.compressing(OWN_SERVERS_CA, anyOrigin, expected.getKey());
+                    FrameTap tap = new FrameTap(compressing.port())) {
+                page.open(pageUrl(secure));
+                page.setUrl((secure ? compressing.wss("/echo") : tap.echo()).toString());
                 page.setProtocols("chat,v2.chat");
                 page.connect();
                 page.awaitState("open");
                 page.awaitVisible("negotiated");
                 assertEquals("chat", page.text("negotiated-protocol"));
-                assertEquals(expected.getValue(), page.text("negotiated-extensions"), "deflate agreed with Chromium");
                 for (int i = 0; i < 3; i++) {
                     page.typeMessage("compressed both ways " + i);
                     page.sendText();
@@ -413,12 +410,23 @@ class ChromiumInteropTest {
                 WebElement third = page.awaitEntry("[data-kind=received][data-type=text][data-size='22']", 3);
                 assertTrue(third.getText().contains("compressed both ways 2"), "each echo inflated by the browser: "
                         + third.getText());
+                InteropResults.passed(PAIR, InteropCase.SUBPROTOCOL, secure);
+                assertEquals(expected.getValue(), page.text("negotiated-extensions"), "deflate agreed with Chromium");
+                if (!secure) {
+                    tap.assertCompressedBothWays(3);
+                }
+                InteropResults.passed(PAIR, InteropCase.COMPRESSION, secure);
                 page.disconnect(1000, "done");
                 page.awaitState("closed");
             }
         }
     }
 
+    /**
+     * The subprotocol field against Jetty 12 (a server that accepts the first subprotocol offered and negotiates
+     * permessage-deflate): the page offers them in the field's order and shows what was negotiated. The page
+     * comes from the wsprobe server, Jetty serves none; Jetty does not check the Origin.
+     */
     @Test
     void subprotocolsAreOfferedInOrderAndTheNegotiatedProtocolAndExtensionsShown() throws Exception {
         TestPki jettyCa = new TestPki();

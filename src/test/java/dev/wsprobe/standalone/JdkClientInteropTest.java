@@ -2,18 +2,22 @@ package dev.wsprobe.standalone;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.wsprobe.testing.Await;
 import dev.wsprobe.testing.EchoCases;
+import dev.wsprobe.testing.InteropCase;
 import dev.wsprobe.testing.InteropPair;
 import dev.wsprobe.testing.InteropResults;
 import dev.wsprobe.testing.JdkEchoClient;
 import dev.wsprobe.testing.JdkSocket;
 import dev.wsprobe.testing.LogCapture;
 import dev.wsprobe.testing.ReceivedMessages;
+import java.net.http.HttpClient;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
+import java.util.concurrent.CompletionException;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -97,6 +101,26 @@ class JdkClientInteropTest {
             EchoCases.ping(client, PAIR, secure);
             WsprobeServerCases.clientCloses(client, log, PAIR, secure);
         }
+    }
+
+    /**
+     * The JDK's client offers two subprotocols, sees the first and gets its echo. It has no permessage-deflate:
+     * its builder refuses the header that would offer it, so the matrix has no compression row for it.
+     */
+    @ParameterizedTest(name = "secure={0}")
+    @ValueSource(booleans = {false, true})
+    void seesItsFirstSubprotocolButCannotOfferCompression(boolean secure) throws Exception {
+        JdkSocket client = JdkSocket.connect(server.url(secure, "/echo"), trust(secure), "wsprobe.jdk", "other");
+        assertEquals("wsprobe.jdk", client.webSocket.getSubprotocol());
+        client.sendText("with a subprotocol");
+        assertEquals("with a subprotocol", client.nextText());
+        InteropResults.passed(PAIR, InteropCase.SUBPROTOCOL, secure);
+        assertEquals(1000, client.closeNormally().code());
+
+        CompletionException refused = assertThrows(CompletionException.class, () -> HttpClient.newHttpClient()
+                .newWebSocketBuilder().header("Sec-WebSocket-Extensions", "permessage-deflate")
+                .buildAsync(server.url(secure, "/echo"), new JdkSocket()).join());
+        assertEquals("Illegal header: Sec-WebSocket-Extensions", refused.getCause().getMessage());
     }
 
     @ParameterizedTest(name = "secure={0}")

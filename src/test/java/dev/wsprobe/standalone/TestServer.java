@@ -44,6 +44,14 @@ final class TestServer implements TestedHost, AutoCloseable {
         return new TestServer(pki, config, "localhost", "127.0.0.1", "::1");
     }
 
+    /**
+     * A server with {@code config} and {@code compression} (permessage-deflate, off by default), its
+     * certificate for localhost, 127.0.0.1 and ::1 issued by {@code pki}.
+     */
+    static TestServer compressing(TestPki pki, ServerConfig config, Compression compression) throws Exception {
+        return new TestServer(pki, builder(pki, config).compression(compression).start());
+    }
+
     private TestServer(ServerConfig config, String... certificateNames) throws Exception {
         this(new TestPki(), config, certificateNames);
     }

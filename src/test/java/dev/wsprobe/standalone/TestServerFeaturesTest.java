@@ -8,22 +8,20 @@ import dev.wsprobe.server.Subprotocols;
 import dev.wsprobe.testing.Await;
 import dev.wsprobe.testing.JdkSocket;
 import dev.wsprobe.testing.PlainHttp;
-import dev.wsprobe.testing.PythonWebsockets;
 import dev.wsprobe.testing.StatusDocument;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
  * The test-server features of the standalone host that need a configuration of their own: subprotocols
- * restricted to a list, the announcement, and a subprotocol and permessage-deflate together for Python's
- * websockets (which offers deflate as browsers do), with the JDK's client and raw upgrade requests
- * (compression's own cases: {@link CompressionTest}).
+ * restricted to a list, the announcement and the bound on delayed echoes, with the JDK's client and raw upgrade
+ * requests (compression's own cases: {@link CompressionTest}; each third-party client's subprotocol and
+ * compression: the interoperability tests, e.g. {@link PythonClientInteropTest}).
  */
 class TestServerFeaturesTest {
     private static StandaloneServer start(UnaryOperator<ServerConfig> config, boolean compression) throws Exception {
@@ -90,26 +88,6 @@ class TestServerFeaturesTest {
             client.sendText("only the echo");
             assertEquals("only the echo", client.nextText(), "no announcement unless asked for");
             assertEquals(1000, client.closeNormally().code());
-        }
-    }
-
-    @Test
-    void pythonWebsocketsGetsItsSubprotocolAndCompressedEchoes() throws Exception {
-        PythonWebsockets.require();
-        String large = "compressible ".repeat(2000);
-        try (StandaloneServer server = start(UnaryOperator.identity(), true)) {
-            PythonWebsockets.Conversation conversation = PythonWebsockets.echo(ws(server, "/echo"),
-                    List.of("wsprobe.v1", "other"), List.of("hello", large));
-            assertEquals("wsprobe.v1", conversation.subprotocol());
-            assertEquals("permessage-deflate", conversation.extensions());
-            assertEquals(List.of("hello", large), conversation.echoes());
-        }
-        try (StandaloneServer off = start(UnaryOperator.identity(), false)) {
-            PythonWebsockets.Conversation conversation = PythonWebsockets.echo(ws(off, "/echo"), List.of(),
-                    List.of("plain"));
-            assertEquals("", conversation.subprotocol());
-            assertEquals("", conversation.extensions(), "no compression when it is off");
-            assertEquals(List.of("plain"), conversation.echoes());
         }
     }
 

@@ -49,6 +49,26 @@ public final class EchoCases {
         InteropResults.passed(pair, InteropCase.PING, secure);
     }
 
+    /** How many messages {@link #compressible} sends (and gets back). */
+    public static final int COMPRESSIBLE_MESSAGES = 3;
+
+    /**
+     * A repetitive text, a short text of multi-byte characters and a binary message (half repetitive, half
+     * random) come back byte-exact: what compression must not change.
+     */
+    public static void compressible(EchoClient client) throws Exception {
+        String repetitive = "{\"type\":\"update\",\"text\":\"Hello Cruel World\"} ".repeat(400);
+        client.sendText(repetitive);
+        assertEquals(repetitive, client.nextText());
+        String accented = "Grüße ✓ \uD83C\uDF89";
+        client.sendText(accented);
+        assertEquals(accented, client.nextText());
+        byte[] binary = new byte[6000];
+        System.arraycopy(randomBytes(3000), 0, binary, 3000, 3000);
+        client.sendBinary(binary);
+        assertArrayEquals(binary, client.nextBinary());
+    }
+
     /** Printable ASCII, so a text of n characters is n bytes, with a pattern that shows shifts and losses. */
     public static String asciiText(int bytes) {
         StringBuilder text = new StringBuilder(bytes);

@@ -12,6 +12,10 @@ public enum InteropCase {
     PING("ping with payload answered by pong with the same payload"),
     CLIENT_CLOSE("client closes with code 4000 and a reason; the server sees both"),
     SERVER_CLOSE("server closes with a code and reason; the client sees both"),
+    SUBPROTOCOL("subprotocol: the client offers two, the server picks the first it supports, the client sees it "
+            + "(Sec-WebSocket-Protocol) and gets its echo"),
+    COMPRESSION("permessage-deflate: the client reports it agreed; its messages echoed whole; every message "
+            + "compressed (RSV1) both ways, read on the wire over ws (TLS hides the frames over wss)"),
     PAGE_ECHO("test page: connect, send text, binary and a file, see each echo with its size"),
     PAGE_RECEIVE("test page to /receive: the server counts each message and its size"),
     ORIGIN_REFUSED("page from another origin: handshake refused with HTTP 403, logged"),

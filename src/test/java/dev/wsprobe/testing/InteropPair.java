@@ -5,6 +5,7 @@ import static dev.wsprobe.testing.InteropCase.BYTES_126;
 import static dev.wsprobe.testing.InteropCase.BYTES_65535;
 import static dev.wsprobe.testing.InteropCase.BYTES_65536;
 import static dev.wsprobe.testing.InteropCase.CLIENT_CLOSE;
+import static dev.wsprobe.testing.InteropCase.COMPRESSION;
 import static dev.wsprobe.testing.InteropCase.EMPTY;
 import static dev.wsprobe.testing.InteropCase.FRAGMENTED;
 import static dev.wsprobe.testing.InteropCase.ORIGIN_REFUSED;
@@ -13,24 +14,28 @@ import static dev.wsprobe.testing.InteropCase.PAGE_RECEIVE;
 import static dev.wsprobe.testing.InteropCase.PING;
 import static dev.wsprobe.testing.InteropCase.SENDER;
 import static dev.wsprobe.testing.InteropCase.SERVER_CLOSE;
+import static dev.wsprobe.testing.InteropCase.SUBPROTOCOL;
 import static dev.wsprobe.testing.InteropCase.UTF8_SPLIT;
 
 import java.util.List;
 
 /**
  * Who talks to whom in the interoperability suite, and which cases apply to each pair (what the stack's API
- * can express: a browser page cannot fragment or ping; no high-level API can split a character).
+ * can express: a browser page cannot fragment or ping; no high-level API can split a character; the JDK's client
+ * has no permessage-deflate). Compression is the standalone host's (the WAR leaves it to each server).
  */
 public enum InteropPair {
     CHROMIUM_TO_WSPROBE("Chromium (headless, Debian package)", "wsprobe server",
-            List.of(EMPTY, BYTES_125, BYTES_126, BYTES_65535, BYTES_65536, CLIENT_CLOSE, SERVER_CLOSE, PAGE_ECHO,
-                    PAGE_RECEIVE, ORIGIN_REFUSED)),
+            List.of(EMPTY, BYTES_125, BYTES_126, BYTES_65535, BYTES_65536, CLIENT_CLOSE, SERVER_CLOSE, SUBPROTOCOL,
+                    COMPRESSION, PAGE_ECHO, PAGE_RECEIVE, ORIGIN_REFUSED)),
     JDK_TO_WSPROBE("JDK java.net.http client", "wsprobe server",
             List.of(EMPTY, BYTES_125, BYTES_126, BYTES_65535, BYTES_65536, FRAGMENTED, PING, CLIENT_CLOSE,
-                    SERVER_CLOSE)),
+                    SERVER_CLOSE, SUBPROTOCOL)),
     JETTY_TO_WSPROBE("Jetty 12 client", "wsprobe server",
             List.of(EMPTY, BYTES_125, BYTES_126, BYTES_65535, BYTES_65536, FRAGMENTED, PING, CLIENT_CLOSE,
-                    SERVER_CLOSE)),
+                    SERVER_CLOSE, SUBPROTOCOL, COMPRESSION)),
+    PYTHON_TO_WSPROBE("Python websockets client (Debian package)", "wsprobe server",
+            List.of(SUBPROTOCOL, COMPRESSION)),
     RAW_TO_WSPROBE("raw frames (the tests' own client)", "wsprobe server", List.of(UTF8_SPLIT, PING, CLIENT_CLOSE)),
     WSPROBE_TO_JETTY("wsprobe client (Tyrus)", "Jetty 12 server",
             List.of(EMPTY, BYTES_125, BYTES_126, BYTES_65535, BYTES_65536, FRAGMENTED, PING, CLIENT_CLOSE,

@@ -30,15 +30,18 @@ public final class JdkSocket implements WebSocket.Listener {
     private final ByteArrayOutputStream binaryParts = new ByteArrayOutputStream();
     public WebSocket webSocket;
 
-    /** Opens a connection; {@code trust} may be null for ws://. */
-    public static JdkSocket connect(URI target, SSLContext trust) throws Exception {
+    /** Opens a connection offering {@code subprotocols} in order (none: no offer); {@code trust} may be null for ws://. */
+    public static JdkSocket connect(URI target, SSLContext trust, String... subprotocols) throws Exception {
         HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
         if (trust != null) {
             http.sslContext(trust);
         }
         JdkSocket socket = new JdkSocket();
-        socket.webSocket = http.build().newWebSocketBuilder()
-                .buildAsync(target, socket).get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        WebSocket.Builder builder = http.build().newWebSocketBuilder();
+        if (subprotocols.length > 0) {
+            builder.subprotocols(subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
+        }
+        socket.webSocket = builder.buildAsync(target, socket).get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
         return socket;
     }
 

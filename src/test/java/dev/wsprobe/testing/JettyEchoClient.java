@@ -14,6 +14,7 @@ import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 
 /**
@@ -47,15 +48,39 @@ public final class JettyEchoClient implements EchoClient, AutoCloseable, Session
 
     /** Connects; {@code trust} is null for ws://. */
     public static JettyEchoClient connect(URI target, SSLContext trust) throws Exception {
+        return connect(target, trust, new ClientUpgradeRequest());
+    }
+
+    /** Connects offering {@code subprotocols} in order, and permessage-deflate (Jetty's client offers none unasked). */
+    public static JettyEchoClient connectNegotiating(URI target, SSLContext trust, List<String> subprotocols)
+            throws Exception {
+        ClientUpgradeRequest request = new ClientUpgradeRequest();
+        request.setSubProtocols(subprotocols);
+        request.addExtensions("permessage-deflate");
+        return connect(target, trust, request);
+    }
+
+    private static JettyEchoClient connect(URI target, SSLContext trust, ClientUpgradeRequest request)
+            throws Exception {
         JettyEchoClient echo = new JettyEchoClient(trust);
         try {
-            CompletableFuture<Session> connected = echo.client.connect(echo, target);
+            CompletableFuture<Session> connected = echo.client.connect(echo, target, request);
             echo.session = connected.get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
             return echo;
         } catch (Exception e) {
             echo.close();
             throw e;
         }
+    }
+
+    /** The subprotocol Jetty accepted from the server's answer, null for none. */
+    public String subprotocol() {
+        return session.getUpgradeResponse().getAcceptedSubProtocol();
+    }
+
+    /** The extensions' names as Jetty read them from the server's answer. */
+    public List<String> extensions() {
+        return session.getUpgradeResponse().getExtensions().stream().map(extension -> extension.getName()).toList();
     }
 
     @Override

@@ -1,10 +1,12 @@
 package dev.wsprobe.testing;
 
 import java.io.IOException;
+import dev.wsprobe.tls.TlsIdentity;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -50,8 +52,17 @@ public final class PythonWebsockets {
      * sends each message and reads one answer for each.
      */
     public static Conversation echo(URI target, List<String> subprotocols, List<String> messages) throws Exception {
-        List<String> lines = converse(target, json(subprotocols), messages,
-                "    async with websockets.connect(url, subprotocols=given or None, open_timeout=10) as ws:",
+        return echo(target, null, subprotocols, messages);
+    }
+
+    /**
+     * {@link #echo(URI, List, List)} trusting {@code authority} for a wss:// {@code target} (the library's default
+     * TLS context, host names checked, with that CA as its only trust anchor); null for ws://.
+     */
+    public static Conversation echo(URI target, X509Certificate authority, List<String> subprotocols,
+            List<String> messages) throws Exception {
+        List<String> lines = converse(target, authority, json(subprotocols), messages,
+                "    async with websockets.connect(url, subprotocols=given or None, open_timeout=10, **tls) as ws:",
                 "        print(ws.subprotocol or '')",
                 "        print(','.join(e.name for e in ws.extensions))");
         return new Conversation(lines.get(0), lines.get(1), lines.subList(2, lines.size()));
@@ -73,7 +84,7 @@ public final class PythonWebsockets {
      * connection on one it must not accept.
      */
     public static Deflate deflate(URI target, List<String> offers, List<String> messages) throws Exception {
-        List<String> lines = converse(target, "[" + String.join(",", offers) + "]", messages,
+        List<String> lines = converse(target, null, "[" + String.join(",", offers) + "]", messages,
                 "    from websockets.extensions.permessage_deflate import ClientPerMessageDeflateFactory as F",
                 "    factories = [F(**offer) for offer in given]",
                 "    async with websockets.connect(url, extensions=factories, open_timeout=10) as ws:",
@@ -84,24 +95,40 @@ public final class PythonWebsockets {
     }
 
     /**
-     * Runs a client: {@code connect} (Python lines that may use {@code url} and {@code given}, the JSON
-     * {@code argument} read back, open {@code ws} and print what it saw), then each message sent and its answer
-     * printed.
+     * Runs a client: {@code connect} (Python lines that may use {@code url}, {@code given} (the JSON
+     * {@code argument} read back) and {@code tls} (the TLS arguments of {@code connect}), open {@code ws} and print
+     * what it saw), then each message sent and its answer printed.
      */
-    private static List<String> converse(URI target, String argument, List<String> messages, String... connect)
-            throws Exception {
+    private static List<String> converse(URI target, X509Certificate authority, String argument,
+            List<String> messages, String... connect) throws Exception {
+        Path ca = authority == null ? null : Files.createTempFile("wsprobe-python-ca", ".pem");
+        try {
+            if (ca != null) {
+                Files.writeString(ca, TlsIdentity.toPem(authority), StandardCharsets.US_ASCII);
+            }
+            return run(script(connect), target.toString(), argument, json(messages), ca == null ? "" : ca.toString());
+        } finally {
+            if (ca != null) {
+                Files.delete(ca);
+            }
+        }
+    }
+
+    /** The client's Python: its arguments read, {@code connect}, then each message sent and its answer printed. */
+    private static String script(String... connect) {
         List<String> script = new java.util.ArrayList<>(List.of(
-                "import asyncio, sys, json",
+                "import asyncio, sys, json, ssl",
                 "import websockets",
                 "async def main():",
-                "    url, given, messages = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3])"));
+                "    url, given, messages = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3])",
+                "    tls = {'ssl': ssl.create_default_context(cafile=sys.argv[4])} if sys.argv[4] else {}"));
         script.addAll(List.of(connect));
         script.addAll(List.of(
                 "        for m in messages:",
                 "            await ws.send(m)",
                 "            print(await asyncio.wait_for(ws.recv(), 10))",
                 "asyncio.run(main())"));
-        return run(String.join("\n", script), target.toString(), argument, json(messages));
+        return String.join("\n", script);
     }
 
     /** Runs {@code script} with {@code arguments}; its output lines (at least two), or the test fails. */
