@@ -472,14 +472,12 @@ public abstract class EndpointSuite {
     void metricsCountTheTrafficInThePrometheusTextFormat() throws Exception {
         PrometheusText.require();
         PrometheusText.Samples before = PrometheusText.scrapeChecked(host().metrics());
-        try (RawWebSocket echo = RawWebSocket.upgraded(host().ws("/echo"))) {
-            for (int i = 0; i < 3; i++) {
-                echo.send(RawWebSocket.TEXT, "hello".getBytes(StandardCharsets.UTF_8));
-                assertEquals("hello", echo.readMessage().text());
-            }
-            echo.sendClose(4001, "done");
-            echo.awaitClose();
+        JdkSocket client = JdkSocket.connect(host().ws("/echo"), null);
+        for (int i = 0; i < 3; i++) {
+            client.sendText("hello");
+            assertEquals("hello", client.nextText());
         }
+        client.webSocket.sendClose(4001, "done").get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
         java.net.URI echoUrl = host().ws("/echo");
         assertEquals(405, PlainHttp.exchange(echoUrl, PlainHttp.upgrade(echoUrl, echoUrl.getRawPath())
                 .replaceFirst("GET", "POST")).status());
