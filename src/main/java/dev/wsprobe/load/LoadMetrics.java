@@ -44,6 +44,9 @@ public final class LoadMetrics implements MultiCollector {
 
     @Override
     public MetricSnapshots collect() {
+        // round trips first: each is recorded after its echo is counted, so the page never shows more round
+        // trips than echoes received
+        HistogramSnapshot roundTrips = roundTrips(run.roundTripsSoFar());
         LoadStats.Counts counts = run.counts();
         return MetricSnapshots.of(
                 GaugeSnapshot.builder().name("wsprobe_load_connections_open").help("Load connections open now")
@@ -54,7 +57,7 @@ public final class LoadMetrics implements MultiCollector {
                 counter("wsprobe_load_errors", "Failed connects and sends, and connections the server or the network "
                         + "dropped, so far (echoes missing at the end are only in the summary)",
                         counts.connectFailures() + counts.sendErrors() + counts.dropped()),
-                roundTrips(run.roundTripsSoFar()));
+                roundTrips);
     }
 
     private static CounterSnapshot counter(String name, String help, long value) {
