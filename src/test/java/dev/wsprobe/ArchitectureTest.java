@@ -24,7 +24,7 @@ class ArchitectureTest {
     /** The core: portable Jakarta WebSocket code, hosted by the jar and the WAR alike. */
     private static final String[] CORE = {"dev.wsprobe.receiver..", "dev.wsprobe.echo..", "dev.wsprobe.server..",
         "dev.wsprobe.sender..", "dev.wsprobe.client..", "dev.wsprobe.wire..", "dev.wsprobe.diagnosis..",
-        "dev.wsprobe.load..", "dev.wsprobe.tls.."};
+        "dev.wsprobe.load..", "dev.wsprobe.tls..", "dev.wsprobe.metrics.."};
     private static final String[] HOSTS_AND_CLI = {"dev.wsprobe.standalone..", "dev.wsprobe.web..",
         "dev.wsprobe.tyrus..", "dev.wsprobe.cli..", "dev.wsprobe.certificates.."};
     private static final String[] IMPLEMENTATIONS = {"org.glassfish.grizzly..", "org.glassfish.tyrus..",
@@ -67,15 +67,29 @@ class ArchitectureTest {
                 .check(production);
     }
 
+    /** The one library the WAR bundles: the Prometheus client's model and text writer (and its config). */
+    private static final String[] PROMETHEUS_IN_WAR = {"io.prometheus.metrics.model..",
+        "io.prometheus.metrics.expositionformats..", "io.prometheus.metrics.config.."};
+
     @Test
-    void warPackagesNeedOnlyEachOtherTheJdkAndJakartaEe() {
+    void warPackagesNeedOnlyEachOtherTheJdkJakartaEeAndThePrometheusTextWriter() {
         String[] war = warPackages();
         List<String> allowed = new ArrayList<>(Arrays.asList(war));
         allowed.addAll(List.of("java..", "javax..", "jakarta.."));
+        allowed.addAll(List.of(PROMETHEUS_IN_WAR));
         classes().that().resideInAnyPackage(war)
                 .should().onlyDependOnClassesThat().resideInAnyPackage(allowed.toArray(String[]::new))
-                .because("the WAR bundles no library: the application server provides the WebSocket and servlet "
-                        + "APIs and their implementation")
+                .because("the application server provides the WebSocket and servlet APIs and their implementation; "
+                        + "the WAR bundles only the Prometheus client's model and text writer, for /metrics")
+                .check(production);
+    }
+
+    @Test
+    void onlyTheMetricsAndTheirHostsUseThePrometheusClient() {
+        noClasses().that().resideOutsideOfPackages("dev.wsprobe.metrics..", "dev.wsprobe.load..",
+                        "dev.wsprobe.standalone..", "dev.wsprobe.web..", "dev.wsprobe.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.prometheus..")
+                .because("the endpoints and the server's state know nothing of metrics: the collectors read them")
                 .check(production);
     }
 

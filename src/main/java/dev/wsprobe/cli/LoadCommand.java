@@ -3,6 +3,7 @@ package dev.wsprobe.cli;
 import dev.wsprobe.client.ClientOptions;
 import dev.wsprobe.tyrus.ClientTls;
 import dev.wsprobe.tyrus.TyrusLoadConnector;
+import dev.wsprobe.load.LoadMetrics;
 import dev.wsprobe.load.LoadOptions;
 import dev.wsprobe.load.LoadReport;
 import dev.wsprobe.load.LoadResult;
@@ -122,6 +123,16 @@ public final class LoadCommand implements Callable<Integer> {
                     + "choice, or 127.0.0.x as --ports-per-address says).")
     String sourceAddress;
 
+    @Option(names = "--metrics-port", paramLabel = "N",
+            description = "Serve the generator's live figures at http://<address>:N/metrics in the Prometheus text "
+                    + "format while it runs (default: off; 0: a free port, printed).")
+    Integer metricsPort;
+
+    @Option(names = "--metrics-address", paramLabel = "ADDRESS",
+            description = "Where --metrics-port listens, e.g. 127.0.0.1 (default: every interface, as a Prometheus "
+                    + "on another machine or pod needs).")
+    String metricsAddress;
+
     @Mixin
     ClientCommandOptions common;
 
@@ -130,6 +141,7 @@ public final class LoadCommand implements Callable<Integer> {
         LoadOptions options = options();
         List<InetAddress> sources = sources(options);
         StartAt start = startAt();
+        InetAddress metricsListen = metricsAddress();
         HistogramOut.check(histogramOut);
         PrintStream live = json ? System.err : System.out;
         try {
@@ -148,18 +160,49 @@ public final class LoadCommand implements Callable<Integer> {
         try (TyrusLoadConnector connector = new TyrusLoadConnector(tls, options.handshakeTimeout(),
                 clientOptions, tlsResumption)) {
             LoadRun run = new LoadRun(options, connector, sources, receiver, live::println).startingAt(start);
-            CountDownLatch reported = new CountDownLatch(1);
-            Thread stopOnSignal = new Thread(() -> stopAndWait(run, reported), "wsprobe-load-stop");
-            Runtime.getRuntime().addShutdownHook(stopOnSignal);
-            LoadResult result = run.run();
-            System.out.print(json ? LoadReport.json(result) + System.lineSeparator() : LoadReport.text(result));
-            System.out.flush();
-            try {
-                HistogramOut.write(histogramOut, result, start);
-            } finally {
-                reported.countDown();
+            try (MetricsPort metrics = serveMetrics(run, metricsListen, live)) {
+                CountDownLatch reported = new CountDownLatch(1);
+                Thread stopOnSignal = new Thread(() -> stopAndWait(run, reported), "wsprobe-load-stop");
+                Runtime.getRuntime().addShutdownHook(stopOnSignal);
+                LoadResult result = run.run();
+                System.out.print(json ? LoadReport.json(result) + System.lineSeparator() : LoadReport.text(result));
+                System.out.flush();
+                try {
+                    HistogramOut.write(histogramOut, result, start);
+                } finally {
+                    reported.countDown();
+                }
+                return result.errors() == 0 && result.whole().connected() > 0 ? ExitCodes.OK : ExitCodes.FAILED;
             }
-            return result.errors() == 0 && result.whole().connected() > 0 ? ExitCodes.OK : ExitCodes.FAILED;
+        }
+    }
+
+    /** With --metrics-port: the run's figures on their own port until the run ends; null without. */
+    private MetricsPort serveMetrics(LoadRun run, InetAddress address, PrintStream live) {
+        if (metricsPort == null) {
+            return null;
+        }
+        MetricsPort metrics = MetricsPort.start(address, metricsPort, LoadMetrics.registry(run));
+        live.println("metrics: " + metrics.url(address) + (address == null ? " (every interface)" : ""));
+        return metrics;
+    }
+
+    /** The --metrics-address as an address of this machine, null for every interface; checks --metrics-port too. */
+    private InetAddress metricsAddress() {
+        if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
+            throw new ParameterException(common.spec.commandLine(), "--metrics-port must be 0-65535, got " + metricsPort);
+        }
+        if (metricsAddress == null) {
+            return null;
+        }
+        if (metricsPort == null) {
+            throw new ParameterException(common.spec.commandLine(), "--metrics-address needs --metrics-port");
+        }
+        try {
+            return InetAddress.getByName(metricsAddress);
+        } catch (java.net.UnknownHostException e) {
+            throw new ParameterException(common.spec.commandLine(), "--metrics-address: unknown host '"
+                    + metricsAddress + "'", e);
         }
     }
 

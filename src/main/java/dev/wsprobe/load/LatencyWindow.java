@@ -12,6 +12,8 @@ final class LatencyWindow {
     private final Histogram measured = new Histogram(3);
     /** What was recorded since the last live line, across a cut. */
     private final Histogram sinceLastLine = new Histogram(3);
+    /** Every round trip since the run began, warm-up and drain included: what a metrics scrape reports. */
+    private final Histogram sinceStart = new Histogram(3);
     private boolean measuring;
     /** The measured window on the wall clock (ms since the epoch), for files merged with other machines' runs. */
     private long measuredFromMillis;
@@ -49,9 +51,16 @@ final class LatencyWindow {
         return copy;
     }
 
+    /** A copy of every round trip recorded so far (taking what the recorder holds first). */
+    synchronized Histogram sinceStart() {
+        take();
+        return sinceStart.copy();
+    }
+
     private void take() {
         Histogram interval = stats.takeInterval();
         sinceLastLine.add(interval);
+        sinceStart.add(interval);
         if (measuring) {
             measured.add(interval);
         }

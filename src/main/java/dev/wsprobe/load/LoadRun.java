@@ -2,6 +2,7 @@ package dev.wsprobe.load;
 
 import dev.wsprobe.diagnosis.Failures;
 import java.net.InetAddress;
+import org.HdrHistogram.Histogram;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -65,6 +66,27 @@ public final class LoadRun {
     public LoadRun startingAt(StartAt at) {
         this.startAt = at;
         return this;
+    }
+
+    /** The counters so far, for a live view (metrics) while the run goes on. */
+    public LoadStats.Counts counts() {
+        return stats.counts();
+    }
+
+    /** Connections open now; walks them all, so for a scrape, not per message. */
+    public int openConnections() {
+        int open = 0;
+        for (LoadConnection connection : connections) {
+            if (connection.isOpen()) {
+                open++;
+            }
+        }
+        return open;
+    }
+
+    /** Every round trip so far (microseconds), a copy: warm-up, measured time and drain alike. */
+    public Histogram roundTripsSoFar() {
+        return latency.sinceStart();
     }
 
     /** Ends the measured time now (Ctrl-C); the run still drains, closes and reports. */

@@ -36,11 +36,9 @@ public class ReceiverEndpoint extends ConnectionEndpoint {
     private boolean followed;
     private boolean closed;
     private boolean acknowledge;
-    private Session session;
 
     @OnOpen
     public void onOpen(Session newSession) {
-        session = newSession;
         sequences = open(newSession, ServerContext::receiver, LOG).sequences();
         List<String> named = newSession.getRequestParameterMap().get(SequenceNumbers.SENDER_PARAMETER);
         sender = named == null || named.isEmpty() ? "session " + newSession.getId() : named.get(0);
@@ -93,7 +91,7 @@ public class ReceiverEndpoint extends ConnectionEndpoint {
             }
         }
         if (acknowledge) {
-            session.getAsyncRemote().sendText(SequenceNumbers.ack(n));
+            connection().sendDirect(SequenceNumbers.ack(n));
         }
     }
 

@@ -32,6 +32,8 @@ final class BoundedSender {
     private final Session session;
     private final long maxQueuedBytes;
     private final Shaping shaping;
+    /** Where a message that went out is counted; null to count nowhere. */
+    private final EndpointStats counted;
     /** A message waiting, with its size on the wire, when it is due and what to do once it went out. */
     private record Outgoing(Object message, int sizeBytes, long dueNanos, Runnable afterSent) {
     }
@@ -45,9 +47,15 @@ final class BoundedSender {
     }
 
     BoundedSender(Session session, long maxQueuedBytes, Shaping shaping) {
+        this(session, maxQueuedBytes, shaping, null);
+    }
+
+    /** A sender that counts each message that went out in {@code counted}'s messages and bytes sent. */
+    BoundedSender(Session session, long maxQueuedBytes, Shaping shaping, EndpointStats counted) {
         this.session = session;
         this.maxQueuedBytes = maxQueuedBytes;
         this.shaping = shaping;
+        this.counted = counted;
     }
 
     /**
@@ -137,6 +145,9 @@ final class BoundedSender {
             Outgoing done = queue.poll();
             queuedBytes -= done == null ? 0 : done.sizeBytes();
             afterSent = done == null || !result.isOK() ? null : done.afterSent();
+            if (done != null && result.isOK() && counted != null) {
+                counted.sent(done.sizeBytes());
+            }
             if (!result.isOK()) {
                 queue.clear();
                 queuedBytes = 0;

@@ -20,6 +20,9 @@ public final class EndpointStats {
     private final AtomicLong connectionsAccepted = new AtomicLong();
     private final LongAdder messagesReceived = new LongAdder();
     private final LongAdder bytesReceived = new LongAdder();
+    private final LongAdder messagesSent = new LongAdder();
+    private final LongAdder bytesSent = new LongAdder();
+    private final GroupedCounts closes = GroupedCounts.closeCodes();
     private final Object openSessionsChanged = new Object();
     private final MessageLog messageLog;
     private final MessageJournal journal;
@@ -59,7 +62,8 @@ public final class EndpointStats {
         return connectionsAccepted.incrementAndGet();
     }
 
-    void closed(Session session) {
+    void closed(Session session, int closeCode) {
+        closes.record(closeCode);
         openSessions.remove(session.getId());
         synchronized (openSessionsChanged) {
             openSessionsChanged.notifyAll();
@@ -76,6 +80,37 @@ public final class EndpointStats {
         messagesReceived.increment();
         bytesReceived.add(content.remaining());
         journal.recordBinary(session.getId(), content);
+    }
+
+    /** A message of {@code sizeBytes} went out to a client (an echo, an acknowledgement, an announcement). */
+    void sent(int sizeBytes) {
+        messagesSent.increment();
+        bytesSent.add(sizeBytes);
+    }
+
+    public long messagesSent() {
+        return messagesSent.sum();
+    }
+
+    public long bytesSent() {
+        return bytesSent.sum();
+    }
+
+    /** This endpoint's connections closed so far, by close code (grouped: {@link GroupedCounts#closeCodes()}). */
+    public GroupedCounts closes() {
+        return closes;
+    }
+
+    /**
+     * Bytes waiting in the open connections' outgoing queues now; walks every open connection (taking each
+     * queue's lock for a moment), so for a scrape, not per message.
+     */
+    public long queuedBytes() {
+        long queued = 0;
+        for (ServerConnection connection : openSessions.values()) {
+            queued += connection.queuedBytes();
+        }
+        return queued;
     }
 
     public List<Session> openSessions() {

@@ -20,9 +20,21 @@ public final class HandshakePolicy {
     private static final int QUOTED_MAX = 100;
 
     private final ServerConfig config;
+    private final GroupedCounts refusals;
 
+    /** A policy that counts its refusals nowhere but in itself (tests). */
     public HandshakePolicy(ServerConfig config) {
+        this(config, GroupedCounts.refusalStatuses());
+    }
+
+    /** The policy of {@code server}, counting each refusal in its {@link ServerContext#refusals()}. */
+    public HandshakePolicy(ServerContext server) {
+        this(server.config(), server.refusals());
+    }
+
+    private HandshakePolicy(ServerConfig config, GroupedCounts refusals) {
         this.config = config;
+        this.refusals = refusals;
     }
 
     /**
@@ -77,9 +89,12 @@ public final class HandshakePolicy {
      */
     public Optional<HandshakeRefusal> check(Request request, OpenConnections open) {
         Optional<HandshakeRefusal> refusal = decide(request, open);
-        refusal.ifPresent(refused -> LOG.log(System.Logger.Level.WARNING, "refused an upgrade from "
-                + quoted(request.peer()) + " to " + quoted(request.path()) + ": HTTP " + refused.status() + ", "
-                + refused.reason()));
+        if (refusal.isPresent()) {
+            HandshakeRefusal refused = refusal.get();
+            refusals.record(refused.status());
+            LOG.log(System.Logger.Level.WARNING, "refused an upgrade from " + quoted(request.peer()) + " to "
+                    + quoted(request.path()) + ": HTTP " + refused.status() + ", " + refused.reason());
+        }
         return refusal;
     }
 

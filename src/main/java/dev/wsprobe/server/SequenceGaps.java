@@ -12,6 +12,8 @@ import java.util.Map;
 final class SequenceGaps {
     private final SequenceLimits limits;
     private long gaps;
+    /** Gaps opened since the start (a counter: {@link #gaps} goes down again as late numbers arrive). */
+    private long gapsOpened;
     private long missing;
     private long duplicates;
     private long resets;
@@ -82,6 +84,7 @@ final class SequenceGaps {
             missing += gap;
             gaps++;
         }
+        gapsOpened++;
         sequence.highest = number;
         return Outcome.GAP;
     }
@@ -107,6 +110,10 @@ final class SequenceGaps {
 
     long gaps() {
         return gaps;
+    }
+
+    long gapsOpened() {
+        return gapsOpened;
     }
 
     long missing() {

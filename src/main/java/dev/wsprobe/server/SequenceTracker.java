@@ -146,6 +146,11 @@ public final class SequenceTracker {
         return numbers.gaps();
     }
 
+    /** Gaps seen since the start: each time a sender skipped numbers (late arrivals do not take it back). */
+    public synchronized long gapsOpened() {
+        return numbers.gapsOpened();
+    }
+
     public synchronized long duplicates() {
         return numbers.duplicates();
     }

@@ -201,7 +201,7 @@ public final class ServerConnection {
         BoundedSender sender;
         synchronized (this) {
             if (outgoing == null) {
-                outgoing = new BoundedSender(session, config.outgoingLimit(), shaping);
+                outgoing = new BoundedSender(session, config.outgoingLimit(), shaping, stats);
             }
             sender = outgoing;
         }
@@ -214,6 +214,20 @@ public final class ServerConnection {
                 failed(e);
             }
         }
+    }
+
+    /** Bytes waiting to go out to this peer now (0 before the first message back). */
+    synchronized long queuedBytes() {
+        return outgoing == null ? 0 : outgoing.queuedBytes();
+    }
+
+    /**
+     * Sends a short text (an acknowledgement) straight to the WebSocket implementation, outside the bounded queue,
+     * and counts it as sent once handed over.
+     */
+    public void sendDirect(String text) {
+        session.getAsyncRemote().sendText(text);
+        stats.sent(Utf8.length(text));
     }
 
     /** The peer answered a ping: it is alive. */
@@ -266,7 +280,7 @@ public final class ServerConnection {
     }
 
     public void closed(CloseReason reason) {
-        stats.closed(session);
+        stats.closed(session, reason.getCloseCode().getCode());
         info("connection did close, " + CloseDescriptions.describe(reason));
         info("connection state did change, new: cancelled");
     }

@@ -27,6 +27,7 @@ public final class ServerContext {
     private final EndpointStats echo;
     private final SequenceTracker sequences;
     private final SubprotocolCounts subprotocols;
+    private final GroupedCounts refusals = GroupedCounts.refusalStatuses();
     /** The host's timers, from {@link #startTimers}; null before (or on a host without a scheduler). */
     private volatile ScheduledExecutorService timers;
     /** Where blocking sends (fragmented echoes) run; the timers unless the host gives its own. */
@@ -47,6 +48,11 @@ public final class ServerContext {
         this.echo = new EndpointStats("/echo", config.messageLogging(), journalLimits);
         this.sequences = new SequenceTracker(config.sequences());
         this.subprotocols = new SubprotocolCounts(config.subprotocols());
+    }
+
+    /** Upgrade requests this server refused, by HTTP status; the hosts count into it. */
+    public GroupedCounts refusals() {
+        return refusals;
     }
 
     /** Connections per chosen subprotocol, for {@code /status}. */

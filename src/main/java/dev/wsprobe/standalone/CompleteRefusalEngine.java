@@ -1,5 +1,6 @@
 package dev.wsprobe.standalone;
 
+import dev.wsprobe.server.GroupedCounts;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.util.List;
@@ -19,8 +20,12 @@ final class CompleteRefusalEngine implements WebSocketEngine {
     private final dev.wsprobe.server.RateLimitedLog refusals = new dev.wsprobe.server.RateLimitedLog(LOG,
             System.Logger.Level.WARNING, java.time.Duration.ofSeconds(10));
 
-    CompleteRefusalEngine(WebSocketEngine tyrus) {
+    /** The server's refusals by status, where these are counted with the handshake policy's. */
+    private final GroupedCounts counted;
+
+    CompleteRefusalEngine(WebSocketEngine tyrus, GroupedCounts counted) {
         this.tyrus = tyrus;
+        this.counted = counted;
     }
 
     @Override
@@ -28,6 +33,7 @@ final class CompleteRefusalEngine implements WebSocketEngine {
         UpgradeInfo outcome = tyrus.upgrade(request, response);
         if (outcome.getStatus() == UpgradeStatus.HANDSHAKE_FAILED) {
             response.getHeaders().put("Content-Length", List.of("0")); // an empty body says it is complete
+            counted.record(response.getStatus());
             refusals.log(() -> "refused an upgrade to " + request.getRequestURI().getPath() + ": HTTP "
                     + response.getStatus() + (response.getStatus() == 404
                             ? " (no WebSocket endpoint there: /receive and /echo are)" : ""));

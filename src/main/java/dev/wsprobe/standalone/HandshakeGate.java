@@ -5,6 +5,7 @@ import dev.wsprobe.server.HandshakePolicy;
 import dev.wsprobe.server.HandshakeRefusal;
 import dev.wsprobe.server.HostAddresses;
 import dev.wsprobe.server.ServerConfig;
+import dev.wsprobe.server.ServerContext;
 import dev.wsprobe.wire.Frame;
 import dev.wsprobe.wire.Frames;
 import java.io.IOException;
@@ -71,10 +72,11 @@ final class HandshakeGate extends BaseFilter {
 
     private final int maxMessageBytes;
 
-    HandshakeGate(ServerConfig config, ScheduledExecutorService timers) {
+    HandshakeGate(ServerContext server, ScheduledExecutorService timers) {
+        ServerConfig config = server.config();
         this.limits = config.limits();
         this.maxMessageBytes = config.maxMessageBytes();
-        this.policy = new HandshakePolicy(config);
+        this.policy = new HandshakePolicy(server);
         this.timers = timers;
     }
 

@@ -2,6 +2,7 @@ package dev.wsprobe.standalone;
 
 import dev.wsprobe.echo.EchoEndpoint;
 import dev.wsprobe.receiver.ReceiverEndpoint;
+import dev.wsprobe.server.GroupedCounts;
 import dev.wsprobe.server.MessageJournal;
 import dev.wsprobe.server.ServerContext;
 import dev.wsprobe.server.ServerContexts;
@@ -75,8 +76,9 @@ public final class StandaloneServer implements AutoCloseable {
         this.options = options;
         this.probes = probes;
         this.context = new ServerContext(options.config(), journalLimits);
-        this.container = new EndpointContainer(options.config().maxMessageBytes(), options.compression(), zlib);
-        this.gate = new HandshakeGate(options.config(), timers);
+        this.container = new EndpointContainer(options.config().maxMessageBytes(), options.compression(), zlib,
+                context.refusals());
+        this.gate = new HandshakeGate(context, timers);
     }
 
     /**
@@ -120,8 +122,9 @@ public final class StandaloneServer implements AutoCloseable {
         }
         // The browser test page at / (plain and TLS listeners alike); upgrade requests never get here, the
         // WebSocket add-on takes them first. More specific paths can be mapped next to it.
-        http.getServerConfiguration().addHttpHandler(new TestPageHandler(), "/");
+        http.getServerConfiguration().addHttpHandler(new TestPageHandler(context.refusals()), "/");
         http.getServerConfiguration().addHttpHandler(new StatusHandler(context), StatusHandler.PATH);
+        http.getServerConfiguration().addHttpHandler(new MetricsHandler(context), MetricsHandler.PATH);
         // a plain GET to the echo's path shows the request as received (upgrades go to the endpoint)
         http.getServerConfiguration().addHttpHandler(new RequestEchoHandler(), RequestEchoHandler.PATH);
         try {
@@ -253,14 +256,14 @@ public final class StandaloneServer implements AutoCloseable {
         private final WebSocketEngine engine;
         private final Set<jakarta.websocket.Extension> extensions;
 
-        EndpointContainer(int maxMessageBytes, Compression compression, ZlibPool zlib) {
+        EndpointContainer(int maxMessageBytes, Compression compression, ZlibPool zlib, GroupedCounts refusals) {
             super(Set.<Class<?>>of(ReceiverEndpoint.class, EchoEndpoint.class));
             // Tyrus registers an annotated endpoint with the container's installed extensions (set before the
             // engine deploys anything); the endpoints' configurator asks them about each connection's offers
             extensions = compression.enabled()
                     ? Set.of(new PermessageDeflate(compression, zlib, maxMessageBytes)) : Set.of();
             engine = new CompleteRefusalEngine(TyrusWebSocketEngine.builder(this)
-                    .incomingBufferSize(incomingBufferSize(maxMessageBytes)).build());
+                    .incomingBufferSize(incomingBufferSize(maxMessageBytes)).build(), refusals);
         }
 
         /**

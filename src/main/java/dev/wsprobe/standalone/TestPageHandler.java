@@ -1,5 +1,7 @@
 package dev.wsprobe.standalone;
 
+import dev.wsprobe.server.GroupedCounts;
+import dev.wsprobe.server.HandshakePolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,8 +21,11 @@ public final class TestPageHandler extends ReadOnlyHandler {
     private final dev.wsprobe.server.RateLimitedLog notFound = new dev.wsprobe.server.RateLimitedLog(LOG,
             System.Logger.Level.WARNING, java.time.Duration.ofSeconds(10));
     private final byte[] page;
+    /** The server's refused upgrades by status: an upgrade to a path without an endpoint ends here, with 404. */
+    private final GroupedCounts refusals;
 
-    TestPageHandler() {
+    TestPageHandler(GroupedCounts refusals) {
+        this.refusals = refusals;
         try (InputStream in = TestPageHandler.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the test page " + RESOURCE + " is missing from the classpath");
@@ -37,9 +42,13 @@ public final class TestPageHandler extends ReadOnlyHandler {
         if (path.equals("/") || path.equals("/index.html")) {
             return true;
         }
+        boolean upgrade = HandshakePolicy.isUpgrade(request::getHeader);
+        if (upgrade) {
+            refusals.record(HttpStatus.NOT_FOUND_404.getStatusCode());
+        }
         notFound.log(() -> "HTTP 404 for " + request.getMethod().getMethodString() + " " + path + " from "
                 + dev.wsprobe.server.HostAddresses.normalized(request.getRemoteAddr())
-                + (request.getHeader("Sec-WebSocket-Key") != null ? " (a WebSocket upgrade)" : "")
+                + (upgrade ? " (a WebSocket upgrade)" : "")
                 + ": nothing there (the test page is at /, the WebSocket endpoints at /receive and /echo, the "
                 + "counters at /status)");
         response.sendError(HttpStatus.NOT_FOUND_404.getStatusCode());

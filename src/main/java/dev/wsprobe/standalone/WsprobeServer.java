@@ -78,6 +78,11 @@ public final class WsprobeServer implements WsprobeUrls, AutoCloseable {
         return URI.create("http://" + HOST + ":" + port() + "/status");
     }
 
+    /** The server's metrics in the Prometheus text format over plain HTTP (on the same port). */
+    public URI metricsUrl() {
+        return URI.create("http://" + HOST + ":" + port() + dev.wsprobe.metrics.MetricsText.PATH);
+    }
+
     /** The plain (ws://) port, chosen by the system unless {@link WsprobeServerBuilder#port} fixed it. */
     public int port() {
         return server.port();

@@ -41,7 +41,7 @@ public class HandshakeFilter extends HttpFilter {
         if (server == null) {
             throw new ServletException("wsprobe: the server context is missing: WarLifecycle did not start");
         }
-        policy = new HandshakePolicy(server.config());
+        policy = new HandshakePolicy(server);
         open = openConnectionsOf(server);
     }
 

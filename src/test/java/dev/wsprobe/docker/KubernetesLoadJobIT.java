@@ -90,12 +90,17 @@ class KubernetesLoadJobIT {
                     args.set(1, "ws://127.0.0.1:" + receivers.port() + "/echo");
                     replace(args, "--connections", "20");
                     replace(args, "--duration", "3s");
+                    // three pods share this machine's network, where in a cluster each has its own: a free port
+                    // each, on loopback
+                    replace(args, "--metrics-port", "0");
+                    args.addAll(List.of("--metrics-address", "127.0.0.1"));
                     pods.add(runScript(environment, args));
                 }
                 long received = 0;
                 for (int index = 0; index < 3; index++) {
                     JarProcess pod = pods.get(index);
                     assertEquals(0, pod.exitCode(), pod.stdout() + pod.stderr());
+                    assertTrue(pod.stdout().contains("metrics: http://127.0.0.1:"), "the pod served its metrics");
                     received += received(pod.stdout());
                     histograms.add(Files.writeString(files.resolve("load-" + index + ".hlog"), extract(pod.stdout())));
                 }

@@ -88,11 +88,14 @@ class KubernetesLoadJobTest {
         assertEquals("echo", args.get(args.indexOf("--mode") + 1),
                 "receiver mode reads one /status behind a Service of several receivers");
 
-        // `load --metrics-port` is not built yet (README, "Metrics"): the port and the annotation wait for it
+        // the generator serves its figures on the port it declares, which the scrape annotation names
         ContainerPort declared = container.getPorts().stream().filter(port -> port.getName().equals("metrics"))
                 .findFirst().orElseThrow(() -> new AssertionError("no container port named metrics"));
         String metricsPort = declared.getContainerPort().toString();
         assertEquals(metricsPort, job().getSpec().getTemplate().getMetadata().getAnnotations().get("prometheus.io/port"));
+        assertEquals(metricsPort, args.get(args.indexOf("--metrics-port") + 1), "load serves what is scraped");
+        assertEquals("/metrics", job().getSpec().getTemplate().getMetadata().getAnnotations().get("prometheus.io/path"));
+        assertTrue(!args.contains("--metrics-address"), "every interface of the pod: Prometheus scrapes the pod's IP");
         Deployment receivers = KubernetesManifests.only("receiver.yaml", Deployment.class);
         assertTrue(receivers.getSpec().getTemplate().getSpec().getContainers().get(0).getPorts().stream()
                 .noneMatch(port -> port.getContainerPort().toString().equals(metricsPort)), "not the receivers' port");
@@ -120,7 +123,7 @@ class KubernetesLoadJobTest {
         List<String> args = KubernetesManifests.expand(container.getArgs(), environment);
         CommandLine.ParseResult load = new CommandLine(new Main()).parseArgs(args.toArray(String[]::new)).subcommand();
         assertEquals("load", load.commandSpec().name());
-        for (String option : List.of("--histogram-out", "--start-at", "--mode", "--connections")) {
+        for (String option : List.of("--histogram-out", "--start-at", "--mode", "--connections", "--metrics-port")) {
             assertTrue(load.hasMatchedOption(option), option + " is an option of load");
         }
 

@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,9 +67,7 @@ class KubernetesReceiverIT {
         }
     }
 
-    // Enabled when /metrics exists on the server's port (the Prometheus work of the same issue): until then the
-    // pods' prometheus.io annotations name a path that answers 404, which is what this test is to catch.
-    @Disabled("enabled when /metrics exists")
+    // pods' prometheus.io annotations that name a path answering 404 are what this test is to catch
     @Test
     void theScrapeAnnotationsNameAPrometheusPageOfTheServer() throws Exception {
         Deployment deployment = KubernetesManifests.only("receiver.yaml", Deployment.class);

@@ -464,6 +464,41 @@ public abstract class EndpointSuite {
         assertEquals(1000, client.closeNormally().code());
     }
 
+    /**
+     * {@code /metrics}, in the Prometheus text format (checked by promtool, read by the Python client's parser),
+     * counts this test's traffic: three echoes, a private close code (in its group, 4xxx) and a refused POST.
+     */
+    @Test
+    void metricsCountTheTrafficInThePrometheusTextFormat() throws Exception {
+        PrometheusText.require();
+        PrometheusText.Samples before = PrometheusText.scrapeChecked(host().metrics());
+        JdkSocket client = JdkSocket.connect(host().ws("/echo"), null);
+        for (int i = 0; i < 3; i++) {
+            client.sendText("hello");
+            assertEquals("hello", client.nextText());
+        }
+        client.webSocket.sendClose(4001, "done").get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        java.net.URI echoUrl = host().ws("/echo");
+        assertEquals(405, PlainHttp.exchange(echoUrl, PlainHttp.upgrade(echoUrl, echoUrl.getRawPath())
+                .replaceFirst("GET", "POST")).status());
+        Await.until(() -> counts("/echo").openConnections() == 0, "the close to be counted");
+
+        PrometheusText.Samples after = PrometheusText.scrapeChecked(host().metrics());
+
+        String[] echo = {"endpoint", "echo"};
+        for (String[] expected : List.of(new String[] {"wsprobe_messages_received_total", "3"},
+                new String[] {"wsprobe_messages_sent_total", "3"}, new String[] {"wsprobe_bytes_received_total", "15"},
+                new String[] {"wsprobe_bytes_sent_total", "15"}, new String[] {"wsprobe_connections_accepted_total", "1"})) {
+            assertEquals(Double.parseDouble(expected[1]), after.get(expected[0], echo) - before.get(expected[0], echo),
+                    expected[0] + " on " + host().name());
+        }
+        assertEquals(1, after.get("wsprobe_closes_total", "endpoint", "echo", "code", "4xxx")
+                - before.getOrZero("wsprobe_closes_total", "endpoint", "echo", "code", "4xxx"), host().name());
+        assertEquals(1, after.get("wsprobe_handshake_refusals_total", "status", "405")
+                - before.getOrZero("wsprobe_handshake_refusals_total", "status", "405"), host().name());
+        assertEquals(0, after.get("wsprobe_connections_open", echo));
+    }
+
     private static Stream<Throwable> causes(Throwable error) {
         return Stream.iterate(error, Objects::nonNull, Throwable::getCause);
     }

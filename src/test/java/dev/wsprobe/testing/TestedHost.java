@@ -12,6 +12,11 @@ public interface TestedHost extends RunningServer {
     /** The host's {@code /status} document. */
     URI status();
 
+    /** The host's {@code /metrics} page (Prometheus text format), beside {@code /status}. */
+    default URI metrics() {
+        return status().resolve("metrics");
+    }
+
     /** Trusts exactly this host's certificate (for wss), host names checked. */
     SSLContext clientTrust();
 
