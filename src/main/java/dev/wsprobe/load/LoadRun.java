@@ -5,7 +5,6 @@ import java.net.InetAddress;
 import org.HdrHistogram.Histogram;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,7 +41,7 @@ public final class LoadRun {
     private final Consumer<String> progress;
     private final LoadStats stats = new LoadStats();
     private final LatencyWindow latency = new LatencyWindow(stats);
-    private final List<LoadConnection> connections = new CopyOnWriteArrayList<>();
+    private final OpenedConnections connections = new OpenedConnections();
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private volatile boolean sending = true;
     private volatile String phase = "connecting";
@@ -75,13 +74,7 @@ public final class LoadRun {
 
     /** Connections open now; walks them all, so for a scrape, not per message. */
     public int openConnections() {
-        int open = 0;
-        for (LoadConnection connection : connections) {
-            if (connection.isOpen()) {
-                open++;
-            }
-        }
-        return open;
+        return connections.openNow();
     }
 
     /** Every round trip so far (microseconds), a copy: warm-up, measured time and drain alike. */
@@ -136,7 +129,7 @@ public final class LoadRun {
                     receiverAtStart >= 0 && receiverAtEnd >= 0 ? receiverAtEnd - receiverAtStart : -1,
                     receiver == null ? "no status" : receiver.unavailable(), stats.firstError(), early, phases);
             phase = "closing";
-            closeAll(connecting);
+            connections.closeAll(connecting);
             return result;
         } finally {
             clock.shutdownNow();
@@ -275,21 +268,6 @@ public final class LoadRun {
         }
         OptionalLong count = receiver.messagesReceived();
         return count.isPresent() ? count.getAsLong() : -1;
-    }
-
-    /** Closes every connection normally, several at once, waiting at most a few seconds in all. */
-    private void closeAll(ExecutorService closing) throws InterruptedException {
-        CountDownLatch closed = new CountDownLatch(connections.size());
-        for (LoadConnection connection : connections) {
-            closing.execute(() -> {
-                try {
-                    connection.close();
-                } finally {
-                    closed.countDown();
-                }
-            });
-        }
-        closed.await(10, TimeUnit.SECONDS);
     }
 
     /** The once-a-second line. */
