@@ -32,6 +32,9 @@ class TyrusClientNegotiationTest {
                 EventSocket socket = new EventSocket();
                 connector.connect(socket, echo);
                 socket.awaitOpen();
+                // as wsprobe's own sessions (Conversation): no idle task re-armed per message on Tyrus' client
+                // scheduler, whose shutdown once raced with the second send here
+                socket.session.setMaxIdleTimeout(-1);
                 assertEquals(List.of("permessage-deflate"),
                         socket.session.getNegotiatedExtensions().stream().map(Extension::getName).toList());
                 String repeated = "{\"type\":\"update\",\"text\":\"Hello Cruel World\"}";
