@@ -140,11 +140,14 @@ final class MessageFlow {
         // On the scheduler, not here: this runs in a send's completion, on the client's own I/O thread, and
         // sendPing blocks until its frame is written (with the ping sent from here, the in-container sender on
         // Jetty 12 did not end a counted run). The wait above ends the run even if the ping blocks.
+        // A ping that cannot go out means the connection is closing: most often because the server refused the
+        // last message (1009...). Ending here would race its close and could report a refused run as done; the
+        // close decides instead, or the wait above ends the run if no close ever comes.
         scheduler.execute(() -> {
             try {
                 open.getAsyncRemote().sendPing(ByteBuffer.wrap(LAST_PING));
             } catch (IOException | RuntimeException e) {
-                end();
+                // the close (or the wait) ends the run
             }
         });
     }
