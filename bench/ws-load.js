@@ -1,7 +1,7 @@
 // The Node `ws` load generator of the benchmark: the same points as `wsprobe load`, with the same flags and the
 // same --json summary, so bench/run.sh can drive a server with either and compare what each generator costs.
 //
-//   node bench/ws-load.js [--connections N] [--ramp N] [--rate N|max] [--in-flight N] [--size N]
+//   node bench/ws-load.js [--connections N] [--ramp N] [--rate N|max|0 (connections open, idle)] [--in-flight N] [--size N]
 //        [--warmup 5s] [--duration 10s] [--mode echo|receiver|auto] [--cacert FILE] [--tls-resume]
 //        [--handshake-timeout 10s] [--json] URL
 //
@@ -106,7 +106,7 @@ function open() {
       stats.connected++;
       sockets.push(ws);
       if (pipelined) for (let i = 0; i < opt.inFlight; i++) send(ws);
-      else {
+      else if (Number(opt.rate) > 0) {
         const period = 1000 / Number(opt.rate);
         // a random phase spreads the senders over the period, as independent clients would be
         setTimeout(() => { send(ws); ws.timer = setInterval(() => send(ws), period); }, Math.random() * period);
