@@ -67,7 +67,19 @@ function medianCell(cells) {
   });
 }
 
-const runs = files.map((file) => tablesOf(fs.readFileSync(file, 'utf8')));
+const read = (file) => {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    console.error(`cannot read ${file}: ${e.code || e.message}`);
+    process.exit(2);
+  }
+};
+const runs = files.map((file) => tablesOf(read(file)));
+if (runs.some((tables) => tables.size === 0)) {
+  console.error(`${files[runs.findIndex((tables) => tables.size === 0)]} holds no table of bench/summarize.js`);
+  process.exit(2);
+}
 const out = [`Medians of ${files.length} run(s), cell by cell (bench/median-of-runs.js); every point with a freshly started server.`];
 for (const [heading, first] of runs[0]) {
   out.push('', heading, '', `| ${first.header.join(' | ')} |`, `|${first.header.map(() => '---|').join('')}`);
