@@ -21,6 +21,12 @@ OUT=${OUT:-target/bench/idle-$(date +%Y%m%d-%H%M%S)}
 DEPS=bench/.deps
 BUN=$DEPS/node_modules/@oven/bun-linux-x64/bin/bun
 PORT=${PORT:-18080}
+for n in $IDLE_POINTS $RUNS; do
+  [[ "$n" =~ ^[1-9][0-9]*$ ]] || { echo "IDLE_POINTS and RUNS take whole numbers above 0, not '$n'" >&2; exit 2; }
+done
+for server in $SERVERS; do
+  case "$server" in wsprobe-ws|node-ws|bun-ws) ;; *) echo "SERVERS: unknown server '$server' (wsprobe-ws node-ws bun-ws)" >&2; exit 2 ;; esac
+done
 [ -f target/wsprobe.jar ] || { echo "target/wsprobe.jar is missing: mvn -DskipTests package" >&2; exit 2; }
 [ -d "$DEPS/node_modules/ws" ] || { echo "bench/.deps is missing: run bench/run.sh once, or npm install ws@8 @oven/bun-linux-x64@1 in it" >&2; exit 2; }
 mkdir -p "$OUT"

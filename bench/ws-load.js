@@ -1,7 +1,7 @@
 // The Node `ws` load generator of the benchmark: the same points as `wsprobe load`, with the same flags and the
 // same --json summary, so bench/run.sh can drive a server with either and compare what each generator costs.
 //
-//   node bench/ws-load.js [--connections N] [--ramp N] [--rate N|max|0 (connections open, idle)] [--in-flight N] [--size N]
+//   node bench/ws-load.js [--connections N] [--ramp N] [--rate N|max|0 (idle)] [--in-flight N] [--size N]
 //        [--warmup 5s] [--duration 10s] [--mode echo|receiver|auto] [--cacert FILE] [--tls-resume]
 //        [--handshake-timeout 10s] [--json] URL
 //
@@ -43,6 +43,10 @@ for (let i = 0; i < args.length; i++) {
   else url = a;
 }
 if (!url) { console.error('usage: node ws-load.js [options] ws://host:port/path'); process.exit(2); }
+if (opt.rate !== 'max' && (String(opt.rate).trim() === '' || !(Number(opt.rate) >= 0))) {
+  console.error(`--rate must be messages a second (0: none, the connections stay idle) or max, not '${opt.rate}'`);
+  process.exit(2);
+}
 const target = new URL(url);
 const echo = opt.mode === 'echo' || (opt.mode === 'auto' && target.pathname.includes('echo'));
 const pipelined = opt.rate === 'max';
