@@ -5,7 +5,6 @@ import dev.wsprobe.tyrus.TyrusClientConnector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.wsprobe.sender.ConnectionState.Kind;
 import dev.wsprobe.sender.PeriodicSender;
@@ -108,8 +107,8 @@ class WsprobeClientToJettyServerTest {
         }
     }
 
-    /** Over TLS, tries at most this many closes to see the known issue at least once. */
-    private static final int TRIES_FOR_THE_KNOWN_ISSUE = 5;
+    /** Over TLS, how many closes to watch: the known issue is a race, seen in most of them on some machines. */
+    private static final int TLS_CLOSES = 5;
 
     @ParameterizedTest(name = "secure={0}")
     @ValueSource(booleans = {false, true})
@@ -123,24 +122,27 @@ class WsprobeClientToJettyServerTest {
             return;
         }
         // Known issue, over TLS only: Tyrus' client reports 1006 ("Closed abnormally.") instead of Jetty's
-        // code and reason in most runs here, and never answers the close (Jetty sees 1006 too). The JDK
-        // client gets 4001 and the reason from the same Jetty server every time, and the Tyrus client gets
-        // wsprobe's own server's 1009 over TLS: it is this pair. A close that arrives right is right; the issue
-        // must show at least once in a few tries, or it is gone.
-        for (int attempt = 1; attempt <= TRIES_FOR_THE_KNOWN_ISSUE; attempt++) {
+        // code and reason, and never answers the close (Jetty sees 1006 too). It is a race: in most closes on
+        // one machine, in none of 5 on another (CI, 2026-12-02). The JDK client gets 4001 and the reason from
+        // the same Jetty server every time, and the Tyrus client gets wsprobe's own server's 1009 over TLS: it
+        // is this pair. Each close must be one of the two; the matrix says whether the issue showed.
+        boolean issueShowed = false;
+        for (int attempt = 1; attempt <= TLS_CLOSES; attempt++) {
             ServerClose seen = jettyCloses(true, reason);
             if (seen.tyrusSaw().code() == 4001) {
-                assertEquals(new EchoClient.CloseSeen(4001, reason), seen.tyrusSaw());
+                assertEquals(new EchoClient.CloseSeen(4001, reason), seen.tyrusSaw(), "close " + attempt);
+                assertEquals(4001, seen.jettySaw().code(), "close " + attempt + ": Tyrus answered the close");
                 continue;
             }
-            assertEquals(new EchoClient.CloseSeen(1006, "Closed abnormally."), seen.tyrusSaw());
-            assertEquals(1006, seen.jettySaw().code(), "no close answer reached Jetty");
-            InteropResults.knownIssue(InteropPair.WSPROBE_TO_JETTY, InteropCase.SERVER_CLOSE, secure);
-            return;
+            assertEquals(new EchoClient.CloseSeen(1006, "Closed abnormally."), seen.tyrusSaw(), "close " + attempt);
+            assertEquals(1006, seen.jettySaw().code(), "close " + attempt + ": no close answer reached Jetty");
+            issueShowed = true;
         }
-        fail("the deviation is gone: Tyrus' client over TLS saw Jetty's 4001 and its reason in all "
-                + TRIES_FOR_THE_KNOWN_ISSUE + " tries; update the docs (docs/interop.md's known issue, the README) "
-                + "and this test");
+        if (issueShowed) {
+            InteropResults.knownIssue(InteropPair.WSPROBE_TO_JETTY, InteropCase.SERVER_CLOSE, secure);
+        } else {
+            InteropResults.passed(InteropPair.WSPROBE_TO_JETTY, InteropCase.SERVER_CLOSE, secure);
+        }
     }
 
     @ParameterizedTest(name = "secure={0}")
