@@ -27,6 +27,9 @@ import javax.net.ssl.TrustManager;
  * protocols and cipher suites set on it, and Grizzly (4.0.2) sets the context's default parameters on each engine
  * it makes: so the defaults here are wsprobe's policy, {@link SslContexts#protocols()} and
  * {@link SslContexts#cipherSuites(SSLContext)}, and engines made directly get them too.
+ * <p>
+ * Its engines also let a close frame that arrives together with the server's {@code close_notify} through
+ * Grizzly ({@link DataBeforeCloseNotifyEngine}).
  */
 public final class PeerEngines extends SSLContext {
     /**
@@ -62,7 +65,7 @@ public final class PeerEngines extends SSLContext {
         private SSLEngine policy(SSLEngine engine) {
             engine.setEnabledProtocols(protocols);
             engine.setEnabledCipherSuites(suites);
-            return engine;
+            return new DataBeforeCloseNotifyEngine(engine);
         }
 
         @Override

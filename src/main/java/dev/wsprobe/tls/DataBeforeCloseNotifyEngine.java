@@ -1,0 +1,198 @@
+package dev.wsprobe.tls;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.function.BiFunction;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
+
+/**
+ * A client {@link SSLEngine} that lets Grizzly deliver the data read just before the peer's {@code close_notify}.
+ * <p>
+ * A server that closes a wss connection (Jetty 12, for one) sends its WebSocket close frame and right after it
+ * TLS's {@code close_notify}. When both records arrive in one read, Grizzly's {@code SSLBaseFilter.unwrapAll}
+ * (4.0.2, unchanged in 4.1.0) decrypts the frame, sees {@link SSLEngineResult.Status#CLOSED} for the alert and
+ * stops its filter chain with the frame in hand: Tyrus never sees the close frame and reports 1006 instead of
+ * the server's code and reason (docs/interop.md, known issues). Reported here as {@code OK} instead, the alert
+ * lets Grizzly pass the frame up; the end of the stream, which follows the alert, still closes the connection.
+ * Only for a TLS 1.3 close_notify (no handshake status to act on): a TLS 1.2 engine must still answer it
+ * ({@code NEED_WRAP}), and that path is Grizzly's as before.
+ */
+final class DataBeforeCloseNotifyEngine extends SSLEngine {
+    private final SSLEngine engine;
+
+    DataBeforeCloseNotifyEngine(SSLEngine engine) {
+        super(engine.getPeerHost(), engine.getPeerPort());
+        this.engine = engine;
+    }
+
+    @Override
+    public SSLEngineResult unwrap(ByteBuffer src, ByteBuffer[] dsts, int offset, int length) throws SSLException {
+        SSLEngineResult result = engine.unwrap(src, dsts, offset, length);
+        // the alert's own record only: once inbound is done, every later call consumes nothing and must stay
+        // CLOSED, or Grizzly's unwrap loop would go round for ever on the bytes left behind it
+        boolean closeNotifyRecord = result.getStatus() == SSLEngineResult.Status.CLOSED
+                && result.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING
+                && result.bytesConsumed() > 0
+                && result.bytesProduced() == 0;
+        if (!closeNotifyRecord) {
+            return result;
+        }
+        return new SSLEngineResult(SSLEngineResult.Status.OK, result.getHandshakeStatus(), result.bytesConsumed(), 0);
+    }
+
+    // Everything else is the engine's own.
+
+    @Override
+    public SSLEngineResult wrap(ByteBuffer[] srcs, int offset, int length, ByteBuffer dst) throws SSLException {
+        return engine.wrap(srcs, offset, length, dst);
+    }
+
+    @Override
+    public Runnable getDelegatedTask() {
+        return engine.getDelegatedTask();
+    }
+
+    @Override
+    public void closeInbound() throws SSLException {
+        engine.closeInbound();
+    }
+
+    @Override
+    public boolean isInboundDone() {
+        return engine.isInboundDone();
+    }
+
+    @Override
+    public void closeOutbound() {
+        engine.closeOutbound();
+    }
+
+    @Override
+    public boolean isOutboundDone() {
+        return engine.isOutboundDone();
+    }
+
+    @Override
+    public String[] getSupportedCipherSuites() {
+        return engine.getSupportedCipherSuites();
+    }
+
+    @Override
+    public String[] getEnabledCipherSuites() {
+        return engine.getEnabledCipherSuites();
+    }
+
+    @Override
+    public void setEnabledCipherSuites(String[] suites) {
+        engine.setEnabledCipherSuites(suites);
+    }
+
+    @Override
+    public String[] getSupportedProtocols() {
+        return engine.getSupportedProtocols();
+    }
+
+    @Override
+    public String[] getEnabledProtocols() {
+        return engine.getEnabledProtocols();
+    }
+
+    @Override
+    public void setEnabledProtocols(String[] protocols) {
+        engine.setEnabledProtocols(protocols);
+    }
+
+    @Override
+    public SSLSession getSession() {
+        return engine.getSession();
+    }
+
+    @Override
+    public SSLSession getHandshakeSession() {
+        return engine.getHandshakeSession();
+    }
+
+    @Override
+    public void beginHandshake() throws SSLException {
+        engine.beginHandshake();
+    }
+
+    @Override
+    public SSLEngineResult.HandshakeStatus getHandshakeStatus() {
+        return engine.getHandshakeStatus();
+    }
+
+    @Override
+    public void setUseClientMode(boolean mode) {
+        engine.setUseClientMode(mode);
+    }
+
+    @Override
+    public boolean getUseClientMode() {
+        return engine.getUseClientMode();
+    }
+
+    @Override
+    public void setNeedClientAuth(boolean need) {
+        engine.setNeedClientAuth(need);
+    }
+
+    @Override
+    public boolean getNeedClientAuth() {
+        return engine.getNeedClientAuth();
+    }
+
+    @Override
+    public void setWantClientAuth(boolean want) {
+        engine.setWantClientAuth(want);
+    }
+
+    @Override
+    public boolean getWantClientAuth() {
+        return engine.getWantClientAuth();
+    }
+
+    @Override
+    public void setEnableSessionCreation(boolean flag) {
+        engine.setEnableSessionCreation(flag);
+    }
+
+    @Override
+    public boolean getEnableSessionCreation() {
+        return engine.getEnableSessionCreation();
+    }
+
+    @Override
+    public SSLParameters getSSLParameters() {
+        return engine.getSSLParameters();
+    }
+
+    @Override
+    public void setSSLParameters(SSLParameters parameters) {
+        engine.setSSLParameters(parameters);
+    }
+
+    @Override
+    public String getApplicationProtocol() {
+        return engine.getApplicationProtocol();
+    }
+
+    @Override
+    public String getHandshakeApplicationProtocol() {
+        return engine.getHandshakeApplicationProtocol();
+    }
+
+    @Override
+    public void setHandshakeApplicationProtocolSelector(BiFunction<SSLEngine, List<String>, String> selector) {
+        engine.setHandshakeApplicationProtocolSelector(selector);
+    }
+
+    @Override
+    public BiFunction<SSLEngine, List<String>, String> getHandshakeApplicationProtocolSelector() {
+        return engine.getHandshakeApplicationProtocolSelector();
+    }
+}

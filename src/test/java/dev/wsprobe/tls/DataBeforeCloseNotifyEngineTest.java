@@ -1,0 +1,115 @@
+package dev.wsprobe.tls;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wsprobe.testing.TestPki;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLEngineResult.HandshakeStatus;
+import javax.net.ssl.SSLEngineResult.Status;
+import javax.net.ssl.SSLException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A server's last data and its close_notify in one buffer, as a client engine made by {@link PeerEngines} reads
+ * them: the JDK's engine says CLOSED for the alert's record, which made Grizzly drop the data before it; the
+ * client engine says OK for that record, and CLOSED for every read after it (so no unwrap loop goes round for
+ * ever on bytes it cannot consume). Real JDK engines, a handshake in memory, a certificate made by the test.
+ */
+class DataBeforeCloseNotifyEngineTest {
+    private static final TestPki PKI = new TestPki();
+    private static final byte[] LAST_DATA = "a close frame".getBytes(StandardCharsets.US_ASCII);
+
+    @Test
+    void theAlertsRecordReadsAsOkAndEveryReadAfterItAsClosed() throws Exception {
+        SSLEngine client = new PeerEngines(PKI.trustingClientContext(), 8443).createSSLEngine("localhost", 8443);
+        ByteBuffer fromServer = lastDataThenCloseNotify(client);
+        ByteBuffer application = ByteBuffer.allocate(client.getSession().getApplicationBufferSize());
+
+        SSLEngineResult data = client.unwrap(fromServer, application);
+        assertEquals(Status.OK, data.getStatus());
+        assertEquals(LAST_DATA.length, data.bytesProduced());
+
+        SSLEngineResult alert = client.unwrap(fromServer, application);
+        assertEquals(Status.OK, alert.getStatus(), "the close_notify's record, so that the data before it goes up");
+        assertTrue(alert.bytesConsumed() > 0, "the alert's record was consumed");
+        assertEquals(0, alert.bytesProduced());
+        assertEquals(0, fromServer.remaining());
+        assertTrue(client.isInboundDone(), "the engine itself knows the peer has closed");
+
+        SSLEngineResult after = client.unwrap(ByteBuffer.wrap(new byte[] {23, 3, 3, 0, 1, 0}), application);
+        assertEquals(Status.CLOSED, after.getStatus(), "every read after the alert");
+        assertEquals(0, after.bytesConsumed());
+    }
+
+    @Test
+    void theJdksOwnEngineReportsTheAlertAsClosed() throws Exception {
+        // what the client engine changes: without it, Grizzly 4.0.2 stops its chain on this CLOSED
+        SSLEngine client = PKI.trustingClientContext().createSSLEngine("localhost", 8443);
+        client.setUseClientMode(true);
+        ByteBuffer fromServer = lastDataThenCloseNotify(client);
+        ByteBuffer application = ByteBuffer.allocate(client.getSession().getApplicationBufferSize());
+
+        assertEquals(Status.OK, client.unwrap(fromServer, application).getStatus());
+        assertEquals(Status.CLOSED, client.unwrap(fromServer, application).getStatus());
+    }
+
+    /** Completes a TLS 1.3 handshake with a server engine, then returns the server's last data and its alert. */
+    private static ByteBuffer lastDataThenCloseNotify(SSLEngine client) throws SSLException {
+        SSLEngine server = PKI.serverContext(PKI.serverIdentity("localhost")).createSSLEngine();
+        server.setUseClientMode(false);
+        client.setUseClientMode(true);
+        handshake(client, server);
+        assertEquals("TLSv1.3", client.getSession().getProtocol());
+
+        ByteBuffer out = ByteBuffer.allocate(4 * server.getSession().getPacketBufferSize());
+        assertEquals(Status.OK, server.wrap(ByteBuffer.wrap(LAST_DATA), out).getStatus());
+        server.closeOutbound();
+        assertEquals(Status.CLOSED, server.wrap(ByteBuffer.allocate(0), out).getStatus());
+        return out.flip();
+    }
+
+    private static void handshake(SSLEngine client, SSLEngine server) throws SSLException {
+        ByteBuffer toServer = ByteBuffer.allocate(client.getSession().getPacketBufferSize() * 4);
+        ByteBuffer toClient = ByteBuffer.allocate(server.getSession().getPacketBufferSize() * 4);
+        ByteBuffer clientApp = ByteBuffer.allocate(client.getSession().getApplicationBufferSize());
+        ByteBuffer serverApp = ByteBuffer.allocate(server.getSession().getApplicationBufferSize());
+        client.beginHandshake();
+        server.beginHandshake();
+        for (int step = 0; step < 100 && !(done(client) && done(server)); step++) {
+            advance(client, toServer, toClient, clientApp);
+            advance(server, toClient, toServer, serverApp);
+        }
+        assertTrue(done(client) && done(server), "handshake finished");
+        // what TLS 1.3 sends after the handshake (the session ticket) is read before the test's own records
+        toClient.flip();
+        while (toClient.hasRemaining()) {
+            assertEquals(Status.OK, client.unwrap(toClient, clientApp).getStatus());
+        }
+        assertEquals(0, clientApp.position(), "no application data before the test's own");
+    }
+
+    private static boolean done(SSLEngine engine) {
+        return engine.getHandshakeStatus() == HandshakeStatus.NOT_HANDSHAKING;
+    }
+
+    /** One step of an engine: runs its tasks, writes what it must send, reads what it was sent. */
+    private static void advance(SSLEngine engine, ByteBuffer outgoing, ByteBuffer incoming, ByteBuffer app)
+            throws SSLException {
+        Runnable task;
+        while ((task = engine.getDelegatedTask()) != null) {
+            task.run();
+        }
+        if (engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
+            engine.wrap(ByteBuffer.allocate(0), outgoing);
+        }
+        if (engine.getHandshakeStatus() == HandshakeStatus.NEED_UNWRAP) {
+            incoming.flip();
+            engine.unwrap(incoming, app);
+            incoming.compact();
+        }
+    }
+}
