@@ -1,16 +1,8 @@
 package dev.wsprobe.tls;
 
-import java.security.KeyManagementException;
-import java.security.SecureRandom;
-import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLContextSpi;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLServerSocketFactory;
-import javax.net.ssl.SSLSessionContext;
-import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManager;
 
 /**
  * A client {@link SSLContext} whose engines know the peer's port and follow wsprobe's TLS policy, for clients
@@ -40,14 +32,13 @@ public final class PeerEngines extends SSLContext {
         super(new Spi(context, peerPort), context.getProvider(), context.getProtocol());
     }
 
-    private static final class Spi extends SSLContextSpi {
-        private final SSLContext context;
+    private static final class Spi extends ForwardingSslContextSpi {
         private final int peerPort;
         private final String[] protocols = SslContexts.protocols();
         private final String[] suites;
 
         Spi(SSLContext context, int peerPort) {
-            this.context = context;
+            super(context);
             this.peerPort = peerPort;
             this.suites = SslContexts.cipherSuites(context);
         }
@@ -68,32 +59,6 @@ public final class PeerEngines extends SSLContext {
             return new DataBeforeCloseNotifyEngine(engine);
         }
 
-        @Override
-        protected void engineInit(KeyManager[] keys, TrustManager[] trust, SecureRandom random)
-                throws KeyManagementException {
-            throw new KeyManagementException("already initialised: wraps an initialised context");
-        }
-
-        @Override
-        protected SSLSocketFactory engineGetSocketFactory() {
-            return context.getSocketFactory();
-        }
-
-        @Override
-        protected SSLServerSocketFactory engineGetServerSocketFactory() {
-            return context.getServerSocketFactory();
-        }
-
-        @Override
-        protected SSLSessionContext engineGetServerSessionContext() {
-            return context.getServerSessionContext();
-        }
-
-        @Override
-        protected SSLSessionContext engineGetClientSessionContext() {
-            return context.getClientSessionContext();
-        }
-
         /** Grizzly sets these on each engine it makes, over what the engine was made with. */
         @Override
         protected SSLParameters engineGetDefaultSSLParameters() {
@@ -101,11 +66,6 @@ public final class PeerEngines extends SSLContext {
             parameters.setProtocols(protocols);
             parameters.setCipherSuites(suites);
             return parameters;
-        }
-
-        @Override
-        protected SSLParameters engineGetSupportedSSLParameters() {
-            return context.getSupportedSSLParameters();
         }
     }
 }

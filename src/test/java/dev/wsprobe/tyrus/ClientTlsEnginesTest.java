@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wsprobe.client.ClientOptions;
 import dev.wsprobe.standalone.WsprobeServer;
 import dev.wsprobe.testing.TestPki;
+import dev.wsprobe.tls.ForwardingSslContextSpi;
 import dev.wsprobe.tls.SslContexts;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
@@ -16,24 +17,16 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLContextSpi;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
-import javax.net.ssl.SSLServerSocketFactory;
 import javax.net.ssl.SSLSession;
-import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -189,62 +182,27 @@ class ClientTlsEnginesTest {
         }
     }
 
-    private static final class Spi extends SSLContextSpi {
-        private final SSLContext context;
+    private static final class Spi extends ForwardingSslContextSpi {
         private final List<SSLEngine> engines;
 
         Spi(SSLContext context, List<SSLEngine> engines) {
-            this.context = context;
+            super(context);
             this.engines = engines;
         }
 
         @Override
         protected SSLEngine engineCreateSSLEngine(String host, int port) {
-            SSLEngine engine = context.createSSLEngine(host, port);
-            engines.add(engine);
-            return engine;
+            return recorded(super.engineCreateSSLEngine(host, port));
         }
 
         @Override
         protected SSLEngine engineCreateSSLEngine() {
-            SSLEngine engine = context.createSSLEngine();
+            return recorded(super.engineCreateSSLEngine());
+        }
+
+        private SSLEngine recorded(SSLEngine engine) {
             engines.add(engine);
             return engine;
-        }
-
-        @Override
-        protected void engineInit(KeyManager[] keys, TrustManager[] trust, SecureRandom random) {
-            throw new UnsupportedOperationException("wraps an initialised context");
-        }
-
-        @Override
-        protected SSLSocketFactory engineGetSocketFactory() {
-            return context.getSocketFactory();
-        }
-
-        @Override
-        protected SSLServerSocketFactory engineGetServerSocketFactory() {
-            return context.getServerSocketFactory();
-        }
-
-        @Override
-        protected SSLSessionContext engineGetServerSessionContext() {
-            return context.getServerSessionContext();
-        }
-
-        @Override
-        protected SSLSessionContext engineGetClientSessionContext() {
-            return context.getClientSessionContext();
-        }
-
-        @Override
-        protected SSLParameters engineGetDefaultSSLParameters() {
-            return context.getDefaultSSLParameters();
-        }
-
-        @Override
-        protected SSLParameters engineGetSupportedSSLParameters() {
-            return context.getSupportedSSLParameters();
         }
     }
 }
