@@ -45,7 +45,10 @@ class SenderRunEndTest {
         String tooBig = "x".repeat(server.maxMessageBytes() + 1000);
         SenderResult result = run(SenderOptions.defaults(echo).withCount(1)
                 .withTiming(Duration.ofMillis(10), Duration.ofSeconds(1)).withTemplate(tooBig, false));
-        assertEquals(1, result.sent(), "the message was handed to the network");
+        assertEquals(1, result.attempted(), "the message was sent once");
+        // its send completes either way: sent when Tyrus wrote it all before the 1009, failed when the server's
+        // close came while it was still writing (a race the server wins under load)
+        assertEquals(1, result.sent() + result.sendFailures(), result.toString());
         assertEquals(Kind.FAILED, result.finalState().kind(), result.toString());
         assertEquals(DiagnosisCode.SERVER_CLOSED_PERMANENT, result.finalState().diagnosis().code());
     }
