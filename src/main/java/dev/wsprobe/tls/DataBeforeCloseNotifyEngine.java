@@ -18,8 +18,14 @@ import javax.net.ssl.SSLSession;
  * stops its filter chain with the frame in hand: Tyrus never sees the close frame and reports 1006 instead of
  * the server's code and reason (docs/interop.md, known issues). Reported here as {@code OK} instead, the alert
  * lets Grizzly pass the frame up; the end of the stream, which follows the alert, still closes the connection.
- * Only for a TLS 1.3 close_notify (no handshake status to act on): a TLS 1.2 engine must still answer it
- * ({@code NEED_WRAP}), and that path is Grizzly's as before.
+ * <p>
+ * Under TLS 1.2 the engine must answer the alert with its own ({@code NEED_WRAP}). Reported as {@code CLOSED},
+ * Grizzly wrote that answer (its "silent rehandshake") and then dropped the frame all the same; reported as
+ * {@code OK}, the same {@code NEED_WRAP} sends Grizzly through its rehandshake step, which wraps and writes the
+ * answer just as well, and then passes the frame up (its handshake listeners hear of a handshake once more:
+ * Tyrus' verifies the host name again, on the same session). The JDK closes the sending side as it reads a
+ * TLS 1.2 close_notify, so Tyrus' own close frame cannot follow: the server sees no answer to its close, as
+ * before, but the client now sees the server's code and reason.
  */
 final class DataBeforeCloseNotifyEngine extends SSLEngine {
     private final SSLEngine engine;
@@ -32,16 +38,24 @@ final class DataBeforeCloseNotifyEngine extends SSLEngine {
     @Override
     public SSLEngineResult unwrap(ByteBuffer src, ByteBuffer[] dsts, int offset, int length) throws SSLException {
         SSLEngineResult result = engine.unwrap(src, dsts, offset, length);
-        // the alert's own record only: once inbound is done, every later call consumes nothing and must stay
-        // CLOSED, or Grizzly's unwrap loop would go round for ever on the bytes left behind it
-        boolean closeNotifyRecord = result.getStatus() == SSLEngineResult.Status.CLOSED
-                && result.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING
-                && result.bytesConsumed() > 0
-                && result.bytesProduced() == 0;
-        if (!closeNotifyRecord) {
+        if (!closeNotifyRecord(result)) {
             return result;
         }
         return new SSLEngineResult(SSLEngineResult.Status.OK, result.getHandshakeStatus(), result.bytesConsumed(), 0);
+    }
+
+    /**
+     * The alert's own record only: once inbound is done, every later call consumes nothing and must stay CLOSED,
+     * or Grizzly's unwrap loop would go round for ever on the bytes left behind it. TLS 1.3 leaves nothing to
+     * answer (NOT_HANDSHAKING); a TLS 1.2 engine must answer with its own close_notify (NEED_WRAP).
+     */
+    private static boolean closeNotifyRecord(SSLEngineResult result) {
+        SSLEngineResult.HandshakeStatus next = result.getHandshakeStatus();
+        return result.getStatus() == SSLEngineResult.Status.CLOSED
+                && (next == SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING
+                        || next == SSLEngineResult.HandshakeStatus.NEED_WRAP)
+                && result.bytesConsumed() > 0
+                && result.bytesProduced() == 0;
     }
 
     // Everything else is the engine's own.

@@ -43,11 +43,22 @@ public final class JettyEchoServer implements RunningServer, AutoCloseable {
 
     /** @param tlsIdentity the server side of TLS for the wss connector */
     public JettyEchoServer(SSLContext tlsIdentity) throws Exception {
+        this(tlsIdentity, new String[0]);
+    }
+
+    /**
+     * @param tlsIdentity the server side of TLS for the wss connector
+     * @param tlsProtocols the only TLS versions the wss connector accepts (none given: the context's own)
+     */
+    public JettyEchoServer(SSLContext tlsIdentity, String... tlsProtocols) throws Exception {
         plain = new ServerConnector(server);
         plain.setHost("127.0.0.1");
         plain.setPort(0);
         SslContextFactory.Server tls = new SslContextFactory.Server();
         tls.setSslContext(tlsIdentity);
+        if (tlsProtocols.length > 0) {
+            tls.setIncludeProtocols(tlsProtocols);
+        }
         secure = new ServerConnector(server, tls);
         secure.setHost("127.0.0.1");
         secure.setPort(0);
