@@ -10,8 +10,9 @@ import java.util.function.Function;
 
 /**
  * What wsprobe's server endpoints (echo, receiver) do alike: at open, the connection joins the context of the
- * server whose container accepted it ({@link ServerContexts}) and its endpoint's counters; pongs, the close and
- * errors go to its {@link ServerConnection}.
+ * server whose container accepted it ({@link ServerContexts}) and its endpoint's counters, and Tomcat gets the
+ * time to answer a close ({@link CloseAnswerBudget}); pongs, the close and errors go to its
+ * {@link ServerConnection}.
  *
  * <p>The endpoints stay annotated {@code @ServerEndpoint} classes and inherit the callbacks below: Tyrus, Undertow,
  * Tomcat and Jetty all look for callback annotations up the class hierarchy (this class has no class-level
@@ -29,6 +30,7 @@ public abstract class ConnectionEndpoint {
      */
     protected final ServerContext open(Session session, Function<ServerContext, EndpointStats> endpoint,
             System.Logger log) {
+        CloseAnswerBudget.apply(session);
         ServerContext server = ServerContexts.of(session);
         connection = new ServerConnection(server, endpoint.apply(server), log);
         connection.opened(session);
