@@ -22,7 +22,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
-import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
 import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
 import org.glassfish.tyrus.core.TyrusWebSocketEngine;
 import org.glassfish.tyrus.server.TyrusServerContainer;
@@ -113,11 +112,7 @@ public final class StandaloneServer implements AutoCloseable {
             Renegotiation.refuseClientInitiated(); // before the first handshake; checked below
             NetworkListener secure = listener(SECURE, options.tlsPort());
             secure.setSecure(true);
-            SSLEngineConfigurator engines = new SSLEngineConfigurator(options.tlsContext(), false,
-                    options.clientAuth() == ClientAuth.NEED, options.clientAuth() == ClientAuth.WANT);
-            engines.setEnabledProtocols(SslContexts.protocols());
-            engines.setEnabledCipherSuites(SslContexts.cipherSuites(options.tlsContext()));
-            secure.setSSLEngineConfig(engines);
+            secure.setSSLEngineConfig(new ServerTlsEngines(options.tlsContext(), options.clientAuth()));
             http.addListener(secure);
         }
         // The browser test page at / (plain and TLS listeners alike); upgrade requests never get here, the

@@ -10,10 +10,12 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 
 /**
- * A client {@link SSLEngine} that lets Grizzly deliver the data read just before the peer's {@code close_notify}.
+ * An {@link SSLEngine} that lets Grizzly deliver the data read just before the peer's {@code close_notify}: every
+ * wss engine of wsprobe's clients ({@link PeerEngines}) and of its standalone server is one.
  * <p>
  * A server that closes a wss connection (Jetty 12, for one) sends its WebSocket close frame and right after it
- * TLS's {@code close_notify}. When both records arrive in one read, Grizzly's {@code SSLBaseFilter.unwrapAll}
+ * TLS's {@code close_notify}; so does a client that closes its socket without waiting for the server's answer,
+ * and then the server lost the client's frame and reported 1006 the same way. When both records arrive in one read, Grizzly's {@code SSLBaseFilter.unwrapAll}
  * (4.0.2, unchanged in 4.1.0) decrypts the frame, sees {@link SSLEngineResult.Status#CLOSED} for the alert and
  * stops its filter chain with the frame in hand: Tyrus never sees the close frame and reports 1006 instead of
  * the server's code and reason (docs/interop.md, known issues). Reported here as {@code OK} instead, the alert
@@ -27,10 +29,10 @@ import javax.net.ssl.SSLSession;
  * TLS 1.2 close_notify, so Tyrus' own close frame cannot follow: the server sees no answer to its close, as
  * before, but the client now sees the server's code and reason.
  */
-final class DataBeforeCloseNotifyEngine extends SSLEngine {
+public final class DataBeforeCloseNotifyEngine extends SSLEngine {
     private final SSLEngine engine;
 
-    DataBeforeCloseNotifyEngine(SSLEngine engine) {
+    public DataBeforeCloseNotifyEngine(SSLEngine engine) {
         super(engine.getPeerHost(), engine.getPeerPort());
         this.engine = engine;
     }
