@@ -28,43 +28,18 @@ class DataBeforeCloseNotifyEngineTest {
 
     @Test
     void theAlertsRecordReadsAsOkAndEveryReadAfterItAsClosed() throws Exception {
-        SSLEngine client = new PeerEngines(PKI.trustingClientContext(), 8443).createSSLEngine("localhost", 8443);
-        ByteBuffer fromServer = lastDataThenCloseNotify(client, server("TLSv1.3"));
-        ByteBuffer application = ByteBuffer.allocate(client.getSession().getApplicationBufferSize());
+        SSLEngine client = clientEngine();
+        AlertRead read = readLastDataThenTheAlert(client, server("TLSv1.3"));
 
-        SSLEngineResult data = client.unwrap(fromServer, application);
-        assertEquals(Status.OK, data.getStatus());
-        assertEquals(LAST_DATA.length, data.bytesProduced());
-
-        SSLEngineResult alert = client.unwrap(fromServer, application);
-        assertEquals(Status.OK, alert.getStatus(), "the close_notify's record, so that the data before it goes up");
-        assertTrue(alert.bytesConsumed() > 0, "the alert's record was consumed");
-        assertEquals(0, alert.bytesProduced());
-        assertEquals(0, fromServer.remaining());
-        assertTrue(client.isInboundDone(), "the engine itself knows the peer has closed");
-
-        SSLEngineResult after = client.unwrap(ByteBuffer.wrap(new byte[] {23, 3, 3, 0, 1, 0}), application);
-        assertEquals(Status.CLOSED, after.getStatus(), "every read after the alert");
-        assertEquals(0, after.bytesConsumed());
+        assertReadsAfterTheAlertAreClosed(client, read.application());
     }
 
     @Test
     void underTls12TheAlertsRecordReadsAsOkAndTheEngineStillAnswersIt() throws Exception {
-        SSLEngine client = new PeerEngines(PKI.trustingClientContext(), 8443).createSSLEngine("localhost", 8443);
+        SSLEngine client = clientEngine();
         SSLEngine server = server("TLSv1.2");
-        ByteBuffer fromServer = lastDataThenCloseNotify(client, server);
-        ByteBuffer application = ByteBuffer.allocate(client.getSession().getApplicationBufferSize());
-
-        SSLEngineResult data = client.unwrap(fromServer, application);
-        assertEquals(Status.OK, data.getStatus());
-        assertEquals(LAST_DATA.length, data.bytesProduced());
-
-        SSLEngineResult alert = client.unwrap(fromServer, application);
-        assertEquals(Status.OK, alert.getStatus(), "the close_notify's record, so that the data before it goes up");
-        assertTrue(alert.bytesConsumed() > 0, "the alert's record was consumed");
-        assertEquals(0, alert.bytesProduced());
-        assertEquals(0, fromServer.remaining());
-        assertTrue(client.isInboundDone(), "the engine itself knows the peer has closed");
+        AlertRead read = readLastDataThenTheAlert(client, server);
+        SSLEngineResult alert = read.alert();
         // what sends Grizzly's unwrapAll through its handshake step, which wraps and writes the answer
         assertEquals(HandshakeStatus.NEED_WRAP, alert.getHandshakeStatus());
         assertEquals(HandshakeStatus.NEED_WRAP, client.getHandshakeStatus());
@@ -80,9 +55,7 @@ class DataBeforeCloseNotifyEngineTest {
         assertEquals(Status.CLOSED, serverRead.getStatus(), "the server reads the answer as close_notify");
         assertTrue(server.isInboundDone());
 
-        SSLEngineResult after = client.unwrap(ByteBuffer.wrap(new byte[] {23, 3, 3, 0, 1, 0}), application);
-        assertEquals(Status.CLOSED, after.getStatus(), "every read after the alert");
-        assertEquals(0, after.bytesConsumed());
+        assertReadsAfterTheAlertAreClosed(client, read.application());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -100,6 +73,44 @@ class DataBeforeCloseNotifyEngineTest {
         assertEquals(Status.CLOSED, alert.getStatus());
         assertEquals(protocol.equals("TLSv1.2") ? HandshakeStatus.NEED_WRAP : HandshakeStatus.NOT_HANDSHAKING,
                 alert.getHandshakeStatus());
+    }
+
+    /** A client engine made by {@link PeerEngines}, as the wss client makes it. */
+    private static SSLEngine clientEngine() {
+        return new PeerEngines(PKI.trustingClientContext(), 8443).createSSLEngine("localhost", 8443);
+    }
+
+    /** The client engine's read of the server's close_notify, and the buffer its reads went into. */
+    private record AlertRead(SSLEngineResult alert, ByteBuffer application) {
+    }
+
+    /**
+     * Has {@code client} read the server's last data and then its close_notify: the data goes up, and the alert's
+     * record reads as OK, consumed, with nothing produced, the engine knowing the peer has closed.
+     */
+    private static AlertRead readLastDataThenTheAlert(SSLEngine client, SSLEngine server) throws SSLException {
+        ByteBuffer fromServer = lastDataThenCloseNotify(client, server);
+        ByteBuffer application = ByteBuffer.allocate(client.getSession().getApplicationBufferSize());
+
+        SSLEngineResult data = client.unwrap(fromServer, application);
+        assertEquals(Status.OK, data.getStatus());
+        assertEquals(LAST_DATA.length, data.bytesProduced());
+
+        SSLEngineResult alert = client.unwrap(fromServer, application);
+        assertEquals(Status.OK, alert.getStatus(), "the close_notify's record, so that the data before it goes up");
+        assertTrue(alert.bytesConsumed() > 0, "the alert's record was consumed");
+        assertEquals(0, alert.bytesProduced());
+        assertEquals(0, fromServer.remaining());
+        assertTrue(client.isInboundDone(), "the engine itself knows the peer has closed");
+        return new AlertRead(alert, application);
+    }
+
+    /** A record read after the alert: CLOSED, nothing consumed. */
+    private static void assertReadsAfterTheAlertAreClosed(SSLEngine client, ByteBuffer application)
+            throws SSLException {
+        SSLEngineResult after = client.unwrap(ByteBuffer.wrap(new byte[] {23, 3, 3, 0, 1, 0}), application);
+        assertEquals(Status.CLOSED, after.getStatus(), "every read after the alert");
+        assertEquals(0, after.bytesConsumed());
     }
 
     /** A server engine that accepts {@code protocol} only. */
